@@ -1,0 +1,48 @@
+# One task runner for every check. `make demo` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HAVZA := $(VENV)/bin/havza
+export HAVZA_DATA_DIR ?= var
+
+.PHONY: setup demo test lint format tools messages clean bench
+
+setup: $(VENV)/.installed messages
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+messages: $(VENV)/.installed
+	$(PY) scripts/compile_messages.py
+
+# Checkers the tests drive: the Nu Html Checker and axe-core (npm). Debian's chromium is
+# installed by .ci/run; where it is missing, browser tests skip (unless HAVZA_REQUIRE_BROWSER=1).
+tools: node_modules/.installed
+
+node_modules/.installed: package.json
+	@if command -v npm >/dev/null; then npm install --silent --no-audit --no-fund && touch $@; \
+	else echo "npm not found: HTML validation and accessibility tests will skip"; fi
+
+demo: setup
+	$(HAVZA) demo
+
+test: setup tools
+	PY=$(PY) scripts/run-tests
+
+lint: setup
+	$(VENV)/bin/ruff check src tests bench scripts
+	$(VENV)/bin/ruff format --check src tests bench scripts
+	$(HAVZA) makemigrations --check --dry-run
+
+format: setup
+	$(VENV)/bin/ruff check --fix src tests bench scripts
+	$(VENV)/bin/ruff format src tests bench scripts
+
+bench: setup
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) node_modules var .pytest_cache

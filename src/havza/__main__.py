@@ -1,0 +1,3 @@
+from havza.cli import main
+
+main()

@@ -1,0 +1,80 @@
+"""The one reader of havza's configuration.
+
+Every setting a network can change is listed in SETTINGS with its default and a line of help.
+Values come from the environment (``HAVZA_<NAME>``), then from the optional TOML file named by
+``HAVZA_CONFIG``, then from the default. ``docs/settings.md`` documents the same table and a
+test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("CONFIG", "", "Path of a TOML file with the same keys in lower case, and taglines."),
+    Setting("DATA_DIR", "var", "Folder for the SQLite database, uploads and the secret key."),
+    Setting(
+        "DATABASE_URL",
+        "",
+        "Database URL; empty means SQLite at DATA_DIR/havza.sqlite3. "
+        "Example: postgres://user@127.0.0.1:5432/havza",
+    ),
+    Setting("SECRET_KEY", "", "Signing key; empty means one is generated into DATA_DIR once."),
+    Setting("DEBUG", False, "Show tracebacks in the browser. Never on a public server."),
+    Setting("ALLOWED_HOSTS", "127.0.0.1,localhost", "Comma-separated host names served."),
+    Setting("BASE_URL", "http://127.0.0.1:8000", "Public address, used for canonical links."),
+    Setting(
+        "LANGUAGES",
+        "tr,en,ar,fa,it,el,ku,hy,es,fr,pt",
+        "Site languages in menu order, as ISO 639 codes. The first is the fallback.",
+    ),
+    Setting("SITE_NAME", "havza", "The network's name, shown in the header and feeds."),
+    Setting("PAGE_SIZE", 20, "Works per page on listings."),
+    Setting("FEED_SIZE", 30, "Entries per Atom feed."),
+    Setting("STATIC_ROOT", "", "Where collected static files go; empty means DATA_DIR/static."),
+    Setting("REDIS_URL", "", "Cache server, e.g. redis://127.0.0.1:6379/0; empty: local memory."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@cache
+def _file_values() -> dict[str, Any]:
+    path = os.environ.get("HAVZA_CONFIG", "")
+    if not path:
+        return {}
+    with Path(path).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def get(name: str) -> Any:
+    """Return the value of setting NAME, converted to the type of its default."""
+    setting = _BY_NAME[name]
+    raw: Any = os.environ.get(f"HAVZA_{name}")
+    if raw is None:
+        raw = _file_values().get(name.lower(), setting.default)
+    default = setting.default
+    if isinstance(default, bool):
+        return raw if isinstance(raw, bool) else str(raw).strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, int):
+        return int(raw)
+    return raw
+
+
+def file_section(name: str) -> dict[str, Any]:
+    """A table of the TOML file (for example ``[languages.ku]``), or an empty one."""
+    value = _file_values().get(name, {})
+    return value if isinstance(value, dict) else {}

@@ -1,0 +1,43 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from havza.network.models import Event, Organization, Person, Speaker, Topic
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "country", "kind", "is_member"]
+    list_filter = ["is_member", "kind", "country"]
+    search_fields = ["acronym", "slug", "names", "aliases"]
+    fields = ["acronym", "names", "country", "kind", "website", "is_member", "aliases", "slug"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "organization", "country"]
+    list_filter = ["country"]
+    search_fields = ["name", "display_names", "slug"]
+    autocomplete_fields = ["organization"]
+    fields = ["name", "display_names", "organization", "country", "slug"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["__str__"]
+    search_fields = ["names"]
+
+
+class SpeakerInline(admin.TabularInline):
+    model = Speaker
+    extra = 1
+    autocomplete_fields = ["person"]
+    verbose_name_plural = _("speakers")
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "starts_on", "country", "online"]
+    search_fields = ["names", "slug"]
+    autocomplete_fields = ["organizers"]
+    inlines = [SpeakerInline]
+    fields = ["names", "starts_on", "ends_on", "place", "country", "online", "organizers", "slug"]

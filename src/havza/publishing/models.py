@@ -1,0 +1,215 @@
+"""A Work is one piece in all its languages; a Translation is the Work in one language."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from havza import languages
+from havza.multilingual import clean_text
+from havza.network.models import Event, Organization, Person, Topic
+from havza.publishing import markdown
+from havza.publishing.slugs import slugify_for
+
+
+def language_choices():
+    return list(languages.iter_choices())
+
+
+def validate_language(value: str) -> None:
+    if value not in languages.registry():
+        raise ValidationError(_("“%(value)s” is not a site language."), params={"value": value})
+
+
+class Work(models.Model):
+    class Kind(models.TextChoices):
+        ARTICLE = "article", _("article")
+        STATEMENT = "statement", _("statement")
+        DECLARATION = "declaration", _("declaration")
+        COMMUNIQUE = "communique", _("communiqué")
+        INTERVIEW = "interview", _("interview")
+        REPORT = "report", _("report")
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ARTICLE)
+    original_language = models.CharField(
+        _("original language"), max_length=12, validators=[validate_language]
+    )
+    published_on = models.DateField(_("publication date"), null=True, blank=True, db_index=True)
+    topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="works")
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="works",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        verbose_name = _("work")
+        verbose_name_plural = _("works")
+
+    def __str__(self) -> str:
+        original = self.original()
+        return original.title if original else f"{self.get_kind_display()} #{self.pk}"
+
+    def original(self) -> Translation | None:
+        for translation in self.translations.all():
+            if translation.language == self.original_language:
+                return translation
+        return None
+
+    def published_translations(self) -> list[Translation]:
+        """Published translations in the site's language order (uses a prefetch if present)."""
+        order = {code: i for i, code in enumerate(languages.codes())}
+        found = [
+            t
+            for t in self.translations.all()
+            if t.status == Translation.Status.PUBLISHED and t.language in order
+        ]
+        return sorted(found, key=lambda t: order[t.language])
+
+
+class Authorship(models.Model):
+    """One author of a work: an organization or a person, in byline order."""
+
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="authorships")
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="authorships",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="authorships",
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(organization__isnull=False, person__isnull=True)
+                | models.Q(organization__isnull=True, person__isnull=False),
+                name="authorship_is_organization_or_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organization or self.person)
+
+    @property
+    def author(self) -> Organization | Person:
+        return self.organization or self.person
+
+    def clean(self) -> None:
+        if bool(self.organization_id) == bool(self.person_id):
+            raise ValidationError(_("An author is either an organization or a person."))
+
+
+class Translation(models.Model):
+    """The Work in one language. Its body is Markdown, rendered to safe HTML on save."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(
+        _("language"), max_length=12, choices=language_choices, validators=[validate_language]
+    )
+    title = models.CharField(_("title"), max_length=400)
+    subtitle = models.CharField(_("subtitle"), max_length=400, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True, blank=True)
+    body_markdown = models.TextField(_("body"), blank=True, help_text=_("Markdown."))
+    body_html = models.TextField(editable=False, default="")
+    excerpt = models.TextField(editable=False, default="")
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    content_updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
+    translator_credit = models.CharField(_("translated by"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["work", "language"]
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(fields=["work", "language"], name="one_translation_per_language"),
+            models.UniqueConstraint(fields=["language", "slug"], name="slug_unique_per_language"),
+        ]
+        indexes = [models.Index(fields=["language", "status", "-published_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} [{self.language}]"
+
+    @property
+    def lang(self) -> languages.Language:
+        return languages.get(self.language) or languages.default()
+
+    @property
+    def is_original(self) -> bool:
+        return self.language == self.work.original_language
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def get_absolute_url(self) -> str:
+        return reverse("publishing:work", kwargs={"lang": self.language, "slug": self.slug})
+
+    def clean(self) -> None:
+        self.title = clean_text(self.title)
+        self.subtitle = clean_text(self.subtitle)
+
+    def unique_slug(self, base: str) -> str:
+        slug, n = base, 2
+        siblings = Translation.objects.filter(language=self.language).exclude(pk=self.pk)
+        while siblings.filter(slug=slug).exists():
+            suffix = f"-{n}"
+            slug = base[: 100 - len(suffix)] + suffix
+            n += 1
+        return slug
+
+    def save(self, *args, **kwargs):
+        self.title = clean_text(self.title)
+        self.subtitle = clean_text(self.subtitle)
+        self.slug = self.unique_slug(
+            slugify_for(self.slug or self.title, self.language, max_length=90)
+        )
+        html = markdown.render(self.body_markdown)
+        now = timezone.now()
+        if self.pk is None or html != self.body_html or self._title_changed():
+            self.content_updated_at = now
+        self.body_html = html
+        self.excerpt = markdown.excerpt(html)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = now
+        super().save(*args, **kwargs)
+
+    def _title_changed(self) -> bool:
+        if self.pk is None:
+            return True
+        old = Translation.objects.filter(pk=self.pk).values_list("title", flat=True).first()
+        return old != self.title

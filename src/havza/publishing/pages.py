@@ -1,0 +1,649 @@
+"""The one page renderer: every public page, for the live site and the static export alike.
+
+Each ``render_*`` function takes what the page shows (already fetched, with its prefetches)
+and returns a ``Page``. Live views fetch one page's objects and call it; the export streams
+objects in chunks and calls the same functions, so both write byte-identical pages.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.template import engines
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from havza import countries, languages
+from havza.network.models import Event, Organization, Person, Topic
+from havza.publishing import queries
+from havza.publishing.jinja import localized_number
+from havza.publishing.models import Translation, Work
+
+KIND_SEGMENTS = {
+    Work.Kind.ARTICLE: "articles",
+    Work.Kind.STATEMENT: "statements",
+    Work.Kind.DECLARATION: "declarations",
+    Work.Kind.COMMUNIQUE: "communiques",
+    Work.Kind.INTERVIEW: "interviews",
+    Work.Kind.REPORT: "reports",
+}
+SEGMENT_KINDS = {segment: kind for kind, segment in KIND_SEGMENTS.items()}
+
+
+def kind_plural(kind: str) -> str:
+    """The heading of a listing of KIND, in the active language."""
+    return {
+        Work.Kind.ARTICLE: _("Articles"),
+        Work.Kind.STATEMENT: _("Statements"),
+        Work.Kind.DECLARATION: _("Declarations"),
+        Work.Kind.COMMUNIQUE: _("Communiqués"),
+        Work.Kind.INTERVIEW: _("Interviews"),
+        Work.Kind.REPORT: _("Reports"),
+    }[kind]
+
+
+def kind_singular(kind: str) -> str:
+    """The label of one work of KIND, in the active language."""
+    return {
+        Work.Kind.ARTICLE: _("Article"),
+        Work.Kind.STATEMENT: _("Statement"),
+        Work.Kind.DECLARATION: _("Declaration"),
+        Work.Kind.COMMUNIQUE: _("Communiqué"),
+        Work.Kind.INTERVIEW: _("Interview"),
+        Work.Kind.REPORT: _("Report"),
+    }[kind]
+
+
+# Functions (translation) -> list of (kind, text) notices shown above a work's body. Other
+# apps register theirs here (the translation workflow adds "the original was updated").
+WORK_NOTICES: list = []
+
+
+class NotFound(Exception):
+    """The page does not exist; ``alternatives`` are translations that do."""
+
+    def __init__(self, lang: str, alternatives: list[Translation] | None = None):
+        super().__init__(lang)
+        self.lang = lang
+        self.alternatives = alternatives or []
+
+
+@dataclass
+class Page:
+    body: bytes
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where the pages will be read: absolute links (canonical, feeds, sitemaps) start here."""
+
+    base_url: str = field(default_factory=lambda: settings.HAVZA_BASE_URL)
+
+    @property
+    def origin(self) -> str:
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    def absolute(self, path: str) -> str:
+        return self.origin + path
+
+
+def _template(name: str):
+    return engines["jinja2"].get_template(name)
+
+
+@dataclass
+class Alternate:
+    language: languages.Language
+    href: str  # absolute
+    path: str
+
+
+def _all_language_alternates(site: Site, url_name: str, **kwargs) -> list[Alternate]:
+    return [
+        Alternate(lang, site.absolute(p), p)
+        for lang in languages.all_languages()
+        for p in [reverse(url_name, kwargs={"lang": lang.code, **kwargs})]
+    ]
+
+
+def _render(
+    template: str,
+    lang: languages.Language,
+    site: Site,
+    *,
+    path: str,
+    title: str,
+    alternates: list[Alternate],
+    status: int = 200,
+    description: str = "",
+    **context,
+) -> Page:
+    by_code = {a.language.code: a for a in alternates}
+    menu = [
+        (other, by_code[other.code].path if other.code in by_code else reverse(
+            "publishing:home", kwargs={"lang": other.code}
+        ))
+        for other in languages.all_languages()
+    ]  # fmt: skip
+    with translation.override(lang.code):
+        html = _template(template).render(
+            {
+                "lang": lang,
+                "site_name": settings.HAVZA_SITE_NAME,
+                "page_title": title,
+                "description": description,
+                "canonical": site.absolute(path),
+                "alternates": alternates,
+                "x_default": context.pop("x_default", None),
+                "menu": menu,
+                "path": path,
+                "site": site,
+                "jsonld": context.pop("jsonld", None),
+                "og": context.pop("og", {}),
+                **context,
+            }
+        )
+    return Page(html.encode("utf-8"), status=status, language=lang.code)
+
+
+# Work pages -------------------------------------------------------------------------------
+
+
+def byline(work: Work, lang: str) -> list[dict]:
+    return [
+        {
+            "name": a.organization.display(lang) if a.organization else a.person.display(lang),
+            "href": a.author.get_absolute_url(lang),
+            "kind": "Organization" if a.organization else "Person",
+        }
+        for a in work.authorships.all()
+    ]
+
+
+def signatory_rows(work: Work, lang: str) -> tuple[list[dict], list[dict]]:
+    issuers, signers = [], []
+    for s in work.signatories.all():
+        row = {
+            "name": s.organization.display(lang) if s.organization else s.person.display(lang),
+            "href": s.signer.get_absolute_url(lang),
+            "country": countries.name(s.country, lang) if s.country else "",
+        }
+        (issuers if s.role == s.Role.ISSUER else signers).append(row)
+    return issuers, signers
+
+
+def _work_date(t: Translation):
+    return t.work.published_on or (t.published_at.date() if t.published_at else None)
+
+
+def render_work(t: Translation, site: Site | None = None) -> Page:
+    site = site or Site()
+    lang = t.lang
+    work = t.work
+    siblings = work.published_translations()
+    alternates = [
+        Alternate(s.lang, site.absolute(s.get_absolute_url()), s.get_absolute_url())
+        for s in siblings
+    ]
+    original = next((s for s in siblings if s.language == work.original_language), None)
+    authors = byline(work, lang.code)
+    issuers, signers = signatory_rows(work, lang.code)
+    date = _work_date(t)
+    url = t.get_absolute_url()
+    jsonld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": t.title,
+        "inLanguage": lang.tag,
+        "url": site.absolute(url),
+        "mainEntityOfPage": site.absolute(url),
+        "datePublished": date.isoformat() if date else None,
+        "dateModified": (t.content_updated_at or t.modified_at).isoformat(),
+        "author": [
+            {"@type": a["kind"], "name": a["name"], "url": site.absolute(a["href"])}
+            for a in authors
+        ],
+        "publisher": {"@type": "Organization", "name": settings.HAVZA_SITE_NAME},
+        "description": t.excerpt,
+    }
+    if original and original.pk != t.pk:
+        jsonld["translationOfWork"] = {"@id": site.absolute(original.get_absolute_url())}
+        if t.translator_credit:
+            jsonld["translator"] = {"@type": "Person", "name": t.translator_credit}
+    jsonld = {k: v for k, v in jsonld.items() if v not in (None, [], "")}
+    og = {
+        "type": "article",
+        "locale": lang.og_locale,
+        "locale_alternates": [s.lang.og_locale for s in siblings if s.pk != t.pk],
+        "published_time": date.isoformat() if date else "",
+    }
+    with translation.override(lang.code):
+        kind_label = kind_singular(work.kind)
+        notices = [notice for provider in WORK_NOTICES for notice in provider(t)]
+    return _render(
+        "publishing/work.html",
+        lang,
+        site,
+        path=url,
+        title=t.title,
+        description=t.excerpt,
+        alternates=alternates,
+        x_default=site.absolute(original.get_absolute_url()) if original else None,
+        t=t,
+        work=work,
+        kind_label=kind_label,
+        notices=notices,
+        kind_href=reverse(
+            "publishing:listing", kwargs={"lang": lang.code, "kinds": KIND_SEGMENTS[work.kind]}
+        ),
+        date=date,
+        authors=authors,
+        issuers=issuers,
+        signers=signers,
+        also_in=[s for s in siblings if s.pk != t.pk],
+        original=original if original and original.pk != t.pk else None,
+        topics=[(tp.name(lang.code), tp.get_absolute_url(lang.code)) for tp in work.topics.all()],
+        event=(work.event.name(lang.code), work.event.get_absolute_url(lang.code))
+        if work.event
+        else None,
+        jsonld=jsonld,
+        og=og,
+    )
+
+
+def fetch_work(lang: str, slug: str) -> Translation:
+    t = queries.work_pages().filter(language=lang, slug=slug).first()
+    if t is not None:
+        return t
+    # The slug may be the work's slug in another language: offer the languages it exists in.
+    other = Translation.objects.filter(slug=slug, status=queries.PUBLISHED).first()
+    alternatives = other.work.published_translations() if other else []
+    raise NotFound(lang, alternatives)
+
+
+# Listings ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Pagination:
+    number: int
+    count: int  # pages
+    url_name: str
+    kwargs: dict
+
+    def href(self, number: int) -> str:
+        if number == 1:
+            return reverse(self.url_name, kwargs=self.kwargs)
+        return reverse(f"{self.url_name}_page", kwargs={**self.kwargs, "page": number})
+
+    @property
+    def previous(self) -> str | None:
+        return self.href(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.href(self.number + 1) if self.number < self.count else None
+
+
+def page_count(total: int) -> int:
+    return max(1, math.ceil(total / settings.HAVZA_PAGE_SIZE))
+
+
+def _item(t: Translation) -> dict:
+    return {
+        "title": t.title,
+        "href": t.get_absolute_url(),
+        "date": _work_date(t),
+        "excerpt": t.excerpt,
+        "authors": byline(t.work, t.language),
+        "kind": t.work.kind,
+    }
+
+
+def render_listing(
+    lang_code: str,
+    kind: str,
+    items: list[Translation],
+    number: int,
+    count: int,
+    site: Site | None = None,
+) -> Page:
+    site = site or Site()
+    lang = languages.get(lang_code)
+    kinds = KIND_SEGMENTS[kind]
+    pagination = Pagination(number, count, "publishing:listing", {"lang": lang_code, "kinds": kinds})
+    path = pagination.href(number)
+    with translation.override(lang_code):
+        heading = kind_plural(kind)
+        title = heading if number == 1 else _("%(heading)s, page %(number)s") % {
+            "heading": heading, "number": localized_number(number, lang_code)
+        }  # fmt: skip
+    alternates = [
+        Alternate(other, site.absolute(p), p)
+        for other in languages.all_languages()
+        for p in [Pagination(1, 1, "publishing:listing", {"lang": other.code, "kinds": kinds}).href(1)]
+    ]  # fmt: skip
+    return _render(
+        "publishing/listing.html",
+        lang,
+        site,
+        path=path,
+        title=title,
+        heading=heading,
+        alternates=alternates if number == 1 else [],
+        items=[_item(t) for t in items],
+        pagination=pagination,
+    )
+
+
+def fetch_listing(lang: str, kind: str, number: int) -> tuple[list[Translation], int]:
+    qs = queries.listing(lang).filter(work__kind=kind)
+    total = qs.count()
+    count = page_count(total)
+    if number < 1 or number > count:
+        raise NotFound(lang)
+    size = settings.HAVZA_PAGE_SIZE
+    return list(qs[(number - 1) * size : number * size]), count
+
+
+def render_home(lang_code: str, latest: list[Translation], site: Site | None = None) -> Page:
+    site = site or Site()
+    lang = languages.get(lang_code)
+    kinds_present = {t.work.kind for t in latest}
+    with translation.override(lang_code):
+        sections = [
+            (kind_plural(k), reverse("publishing:listing", kwargs={"lang": lang_code, "kinds": s}))
+            for k, s in KIND_SEGMENTS.items()
+            if k in kinds_present
+        ]
+    return _render(
+        "publishing/home.html",
+        lang,
+        site,
+        path=reverse("publishing:home", kwargs={"lang": lang_code}),
+        title=settings.HAVZA_SITE_NAME,
+        description=lang.tagline,
+        alternates=_all_language_alternates(site, "publishing:home"),
+        x_default=site.absolute(reverse("publishing:root")),
+        items=[_item(t) for t in latest],
+        sections=sections,
+    )
+
+
+def fetch_home(lang: str) -> list[Translation]:
+    return list(queries.listing(lang)[: settings.HAVZA_PAGE_SIZE])
+
+
+def render_root(site: Site | None = None) -> Page:
+    """The language chooser at the site root (the live site redirects instead)."""
+    site = site or Site()
+    lang = languages.default()
+    return _render(
+        "publishing/root.html",
+        lang,
+        site,
+        path=reverse("publishing:root"),
+        title=settings.HAVZA_SITE_NAME,
+        alternates=_all_language_alternates(site, "publishing:home"),
+        x_default=site.absolute(reverse("publishing:root")),
+    )
+
+
+def render_not_found(lang_code: str, alternatives=(), site: Site | None = None) -> Page:
+    site = site or Site()
+    lang = languages.get(lang_code) or languages.default()
+    with translation.override(lang.code):
+        title = _("Page not found")
+    return _render(
+        "publishing/404.html",
+        lang,
+        site,
+        path=reverse("publishing:home", kwargs={"lang": lang.code}),
+        title=title,
+        alternates=[],
+        status=404,
+        alternatives=list(alternatives),
+        noindex=True,
+    )
+
+
+# Organizations, people, topics, events ----------------------------------------------------
+
+
+def _works_of(works, lang: str, limit: int = 100) -> list[dict]:
+    return [_item(t) for t in queries.listing(lang).filter(work__in=works)[:limit]]
+
+
+def render_organization(org: Organization, lang_code: str, site: Site | None = None) -> Page:
+    site = site or Site()
+    lang = languages.get(lang_code)
+    return _render(
+        "publishing/organization.html",
+        lang,
+        site,
+        path=org.get_absolute_url(lang_code),
+        title=org.display(lang_code),
+        alternates=_all_language_alternates(site, "publishing:organization", slug=org.slug),
+        org=org,
+        country=countries.name(org.country, lang_code) if org.country else "",
+        authored=_works_of(Work.objects.filter(authorships__organization=org), lang_code),
+        signed=_works_of(Work.objects.filter(signatories__organization=org), lang_code),
+        members=[(p.display(lang_code), p.get_absolute_url(lang_code)) for p in org.people.all()],
+    )
+
+
+def render_organizations(lang_code: str, orgs: list[Organization], site: Site | None = None):
+    site = site or Site()
+    lang = languages.get(lang_code)
+    with translation.override(lang_code):
+        title = _("Organizations")
+    rows = [
+        {
+            "name": o.display(lang_code),
+            "href": o.get_absolute_url(lang_code),
+            "country": countries.name(o.country, lang_code) if o.country else "",
+            "member": o.is_member,
+        }
+        for o in orgs
+    ]
+    return _render(
+        "publishing/organizations.html",
+        lang,
+        site,
+        path=reverse("publishing:organizations", kwargs={"lang": lang_code}),
+        title=title,
+        alternates=_all_language_alternates(site, "publishing:organizations"),
+        members=[r for r in rows if r["member"]],
+        others=[r for r in rows if not r["member"]],
+    )
+
+
+def render_person(person: Person, lang_code: str, site: Site | None = None) -> Page:
+    site = site or Site()
+    lang = languages.get(lang_code)
+    org = person.organization
+    return _render(
+        "publishing/person.html",
+        lang,
+        site,
+        path=person.get_absolute_url(lang_code),
+        title=person.display(lang_code),
+        alternates=_all_language_alternates(site, "publishing:person", slug=person.slug),
+        person=person,
+        country=countries.name(person.country, lang_code) if person.country else "",
+        organization=(org.display(lang_code), org.get_absolute_url(lang_code)) if org else None,
+        authored=_works_of(Work.objects.filter(authorships__person=person), lang_code),
+        signed=_works_of(Work.objects.filter(signatories__person=person), lang_code),
+        events=[
+            (s.event.name(lang_code), s.event.get_absolute_url(lang_code))
+            for s in person.talks.select_related("event")
+        ],
+    )
+
+
+def topic_alternates(topic: Topic, site: Site) -> list[Alternate]:
+    return [
+        Alternate(lang, site.absolute(p), p)
+        for lang in languages.all_languages()
+        for p in [topic.get_absolute_url(lang.code)]
+    ]
+
+
+def render_topic(
+    topic: Topic,
+    lang_code: str,
+    items: list[Translation],
+    number: int,
+    count: int,
+    site: Site | None = None,
+) -> Page:
+    site = site or Site()
+    lang = languages.get(lang_code)
+    pagination = Pagination(
+        number, count, "publishing:topic", {"lang": lang_code, "slug": topic.slug(lang_code)}
+    )
+    return _render(
+        "publishing/topic.html",
+        lang,
+        site,
+        path=pagination.href(number),
+        title=topic.name(lang_code),
+        alternates=topic_alternates(topic, site) if number == 1 else [],
+        topic=topic,
+        feed=reverse("publishing:topic_feed", kwargs={"lang": lang_code, "slug": topic.slug(lang_code)}),
+        items=[_item(t) for t in items],
+        pagination=pagination,
+    )
+
+
+def find_topic(lang: str, slug: str) -> Topic:
+    topic = Topic.objects.filter(**{f"slugs__{lang}": slug}).first()
+    if topic is None:
+        # A topic without a name in LANG answers under its fallback slug.
+        topic = next((t for t in Topic.objects.all() if t.slug(lang) == slug), None)
+    if topic is None:
+        raise NotFound(lang)
+    return topic
+
+
+def fetch_topic(lang: str, slug: str, number: int) -> tuple[Topic, list[Translation], int]:
+    topic = find_topic(lang, slug)
+    qs = queries.listing(lang).filter(work__topics=topic)
+    count = page_count(qs.count())
+    if number < 1 or number > count:
+        raise NotFound(lang)
+    size = settings.HAVZA_PAGE_SIZE
+    return topic, list(qs[(number - 1) * size : number * size]), count
+
+
+def render_topics(lang_code: str, topics: list[Topic], site: Site | None = None) -> Page:
+    site = site or Site()
+    lang = languages.get(lang_code)
+    with translation.override(lang_code):
+        title = _("Topics")
+    return _render(
+        "publishing/topics.html",
+        lang,
+        site,
+        path=reverse("publishing:topics", kwargs={"lang": lang_code}),
+        title=title,
+        alternates=_all_language_alternates(site, "publishing:topics"),
+        topics=sorted(
+            ((t.name(lang_code), t.get_absolute_url(lang_code)) for t in topics),
+            key=lambda row: row[0].casefold(),
+        ),
+    )
+
+
+def reach_sentence(event: Event, lang_code: str) -> str:
+    """"45 speakers from 25 countries across 5 continents", in LANG, from the speakers."""
+    speakers, country_count, continent_count = event.reach()
+    if not speakers:
+        return ""
+    n = lambda value: localized_number(value, lang_code)  # noqa: E731
+    with translation.override(lang_code):
+        parts = {
+            "speakers": ngettext(
+                "%(count)s speaker", "%(count)s speakers", speakers
+            ) % {"count": n(speakers)},
+            "countries": ngettext(
+                "from %(count)s country", "from %(count)s countries", country_count
+            ) % {"count": n(country_count)},
+            "continents": ngettext(
+                "across %(count)s continent", "across %(count)s continents", continent_count
+            ) % {"count": n(continent_count)},
+        }  # fmt: skip
+        return _("%(speakers)s %(countries)s %(continents)s") % parts
+
+
+def render_event(event: Event, lang_code: str, site: Site | None = None) -> Page:
+    from babel.dates import format_interval
+
+    site = site or Site()
+    lang = languages.get(lang_code)
+    if event.ends_on and event.ends_on != event.starts_on:
+        dates = lang.localize_digits(
+            format_interval(event.starts_on, event.ends_on, "yMMMd", locale=lang.babel)
+        )
+    else:
+        from havza.publishing.jinja import localized_date
+
+        dates = localized_date(event.starts_on, lang_code)
+    from havza.multilingual import pick
+
+    speakers = [
+        {
+            "name": s.person.display(lang_code),
+            "href": s.person.get_absolute_url(lang_code),
+            "country": countries.name(s.country, lang_code) if s.country else "",
+        }
+        for s in event.speakers.select_related("person")
+    ]
+    return _render(
+        "publishing/event.html",
+        lang,
+        site,
+        path=event.get_absolute_url(lang_code),
+        title=event.name(lang_code),
+        alternates=_all_language_alternates(site, "publishing:event", slug=event.slug),
+        event=event,
+        dates=dates,
+        place=pick(event.place, lang_code, "en"),
+        country=countries.name(event.country, lang_code) if event.country else "",
+        reach=reach_sentence(event, lang_code),
+        organizers=[(o.display(lang_code), o.get_absolute_url(lang_code)) for o in event.organizers.all()],
+        speakers=speakers,
+        works=[_item(t) for t in queries.listing(lang_code).filter(work__event=event)[:100]],
+    )
+
+
+def render_events(lang_code: str, events: list[Event], site: Site | None = None) -> Page:
+    site = site or Site()
+    lang = languages.get(lang_code)
+    with translation.override(lang_code):
+        title = _("Events")
+    return _render(
+        "publishing/events.html",
+        lang,
+        site,
+        path=reverse("publishing:events", kwargs={"lang": lang_code}),
+        title=title,
+        alternates=_all_language_alternates(site, "publishing:events"),
+        events=[(e.name(lang_code), e.get_absolute_url(lang_code), e.starts_on) for e in events],
+    )
+
+
+def render_robots(site: Site | None = None) -> Page:
+    site = site or Site()
+    sitemap = site.absolute(reverse("publishing:sitemap"))
+    text = f"User-agent: *\nDisallow: /admin/\nSitemap: {sitemap}\n"
+    return Page(text.encode(), content_type="text/plain; charset=utf-8")

@@ -1,0 +1,83 @@
+"""The queries the public pages are built from, in one place so live pages and exports share
+them and their prefetches (a page costs a fixed number of queries, whatever its size)."""
+
+from __future__ import annotations
+
+from django.db.models import F, Prefetch, QuerySet
+
+from havza.publishing.models import Authorship, Translation, Work
+
+PUBLISHED = Translation.Status.PUBLISHED
+
+
+def _published_siblings() -> Prefetch:
+    return Prefetch(
+        "work__translations",
+        queryset=Translation.objects.filter(status=PUBLISHED).only(
+            "id", "work_id", "language", "slug", "title", "status", "published_at",
+            "content_updated_at",
+        ),
+    )  # fmt: skip
+
+
+def _authorships(prefix: str = "work__") -> Prefetch:
+    return Prefetch(
+        f"{prefix}authorships",
+        queryset=Authorship.objects.select_related("organization", "person"),
+    )
+
+
+def published(lang: str) -> QuerySet[Translation]:
+    return Translation.objects.filter(language=lang, status=PUBLISHED)
+
+
+def newest_first(qs: QuerySet[Translation]) -> QuerySet[Translation]:
+    return qs.order_by(
+        F("work__published_on").desc(nulls_last=True), F("published_at").desc(nulls_last=True),
+        "-id",
+    )  # fmt: skip
+
+
+def listing(lang: str) -> QuerySet[Translation]:
+    """Published translations in LANG, newest first, with what a listing shows of each."""
+    return newest_first(
+        published(lang).select_related("work").prefetch_related(_authorships())
+    ).defer("body_markdown", "body_html")
+
+
+def work_pages() -> QuerySet[Translation]:
+    """Translations with everything their page shows."""
+    from havza.signatures.models import Signatory
+
+    return (
+        Translation.objects.filter(status=PUBLISHED)
+        .select_related("work", "work__event")
+        .prefetch_related(
+            _published_siblings(),
+            _authorships(),
+            Prefetch(
+                "work__signatories",
+                queryset=Signatory.objects.select_related("organization", "person"),
+            ),
+            "work__topics",
+        )
+        .defer("body_markdown")
+    )
+
+
+def works_with_translations() -> QuerySet[Work]:
+    """Works that have at least one published translation, with those translations."""
+    return (
+        Work.objects.filter(translations__status=PUBLISHED)
+        .distinct()
+        .order_by("id")
+        .prefetch_related(
+            Prefetch(
+                "translations",
+                queryset=Translation.objects.filter(status=PUBLISHED).only(
+                    "id", "work_id", "language", "slug", "status", "content_updated_at",
+                    "published_at",
+                ),
+            )
+        )
+    )  # fmt: skip

@@ -1,0 +1,36 @@
+"""Readable slugs per language.
+
+Languages written in Arabic script keep their own letters (readers expect them, and browsers
+show them decoded); others are transliterated to ASCII by anyascii, which keeps Latin letters
+readable ("Dünya" -> "dunya") and romanizes Greek and Armenian. A language's ``slug_style``
+in the configuration changes this.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+from django.utils.text import slugify
+
+from havza import languages
+
+MAX_LENGTH = 80
+_SEPARATORS = re.compile(r"[\s_\-–—/]+")
+
+
+def slugify_for(text: str, lang: str, max_length: int = MAX_LENGTH) -> str:
+    language = languages.get(lang)
+    text = unicodedata.normalize("NFC", text or "")
+    if language is None or language.slug_style != "native":
+        if lang == "tr":
+            text = text.replace("ı", "i").replace("İ", "I")
+        slug = slugify(anyascii(text))
+    else:
+        # ZWNJ joins Persian words; in a slug it becomes a hyphen like any space.
+        slug = slugify(text.replace("\u200c", " "), allow_unicode=True)
+    slug = _SEPARATORS.sub("-", slug).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug or "untitled"
