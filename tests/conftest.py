@@ -3,10 +3,6 @@ import os
 import pytest
 
 
-def pytest_collection_modifyitems(config, items):
-    """Browser tests skip where chromium is missing, unless HAVZA_REQUIRE_BROWSER=1 (CI)."""
-
-
 @pytest.fixture
 def require(request):
     """require("what", ok, why): skip, or fail when HAVZA_REQUIRE_<WHAT>=1 asks for it."""

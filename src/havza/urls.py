@@ -3,6 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("translate/", include("havza.translation.urls")),
     path("", include("havza.publishing.urls")),
 ]
 
