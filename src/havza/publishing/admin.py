@@ -36,8 +36,8 @@ class WorkAdmin(admin.ModelAdmin):
     fields = ["kind", "original_language", "published_on", "topics", "event"]
 
     class Media:
-        js = ["havza/admin-direction.js"]
-        css = {"all": ["havza/admin.css"]}
+        js = ["havza_admin/direction.js"]
+        css = {"all": ["havza_admin/admin.css"]}
 
     def get_inlines(self, request, obj):
         return [TranslationInline, AuthorshipInline, *WORK_INLINES]
@@ -60,4 +60,4 @@ class TranslationAdmin(admin.ModelAdmin):
     fields = TranslationInline.fields
 
     class Media:
-        js = ["havza/admin-direction.js"]
+        js = ["havza_admin/direction.js"]

@@ -1,0 +1,277 @@
+"""The static export: every public page, feed, sitemap and asset, written through the same
+renderer as the live site.
+
+Pages are produced by generators that read the database in chunks, so memory stays bounded
+however large the archive. The site is written into a temporary directory beside the target
+and swapped in atomically (see ``swap``): readers of the old site never see a half-written one,
+and an interrupted build leaves the old site untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.db import connections
+from django.urls import get_script_prefix, reverse, set_script_prefix
+
+from havza import languages
+from havza.export.swap import swap_directory
+from havza.network.models import Event, Organization, Person, Topic
+from havza.publishing import feeds, pages, queries, sitemaps
+from havza.publishing.models import Work
+
+CHUNK = 500
+
+
+def file_for(out: Path, url_path: str) -> Path:
+    """Where the page at URL_PATH lives in the export: directories get an index.html."""
+    relative = unquote(url_path).lstrip("/")
+    if not relative or relative.endswith("/"):
+        relative += "index.html"
+    return out / relative
+
+
+def write(out: Path, url_path: str, body: bytes) -> Path:
+    target = file_for(out, url_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(body)
+    return target
+
+
+# What to render ---------------------------------------------------------------------------
+
+PageStream = Iterator[tuple[str, bytes]]
+
+
+def work_pages(site: pages.Site, shard: int = 0, shards: int = 1) -> PageStream:
+    qs = queries.work_pages().order_by("id")
+    if shards > 1:
+        # A shard is every n-th translation; ids are dense enough to split the work evenly.
+        from django.db.models import F
+
+        qs = qs.alias(shard=F("id") % shards).filter(shard=shard)
+    for t in qs.iterator(chunk_size=CHUNK):
+        yield t.get_absolute_url(), pages.render_work(t, site).body
+
+
+def _paginated(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def listing_pages(site: pages.Site, lang: str) -> PageStream:
+    size = settings.HAVZA_PAGE_SIZE
+    home = pages.render_home(lang, pages.fetch_home(lang), site)
+    yield reverse("publishing:home", kwargs={"lang": lang}), home.body
+    for kind, segment in pages.KIND_SEGMENTS.items():
+        qs = queries.listing(lang).filter(work__kind=kind)
+        count = pages.page_count(qs.count())
+        chunks = _paginated(qs.iterator(chunk_size=CHUNK), size)
+        for number, items in enumerate(chunks, start=1):
+            page = pages.render_listing(lang, kind, items, number, count, site)
+            yield pages.Pagination(number, count, "publishing:listing", {"lang": lang, "kinds": segment}).href(number), page.body
+        if count == 1 and not qs.exists():
+            yield (
+                reverse("publishing:listing", kwargs={"lang": lang, "kinds": segment}),
+                pages.render_listing(lang, kind, [], 1, 1, site).body,
+            )
+    yield reverse("publishing:feed", kwargs={"lang": lang}), feeds.render_language_feed(lang, site).body
+    not_found = pages.render_not_found(lang, site=site)
+    yield f"{get_script_prefix()}{lang}/404.html", not_found.body
+
+
+def topic_pages(site: pages.Site, lang: str) -> PageStream:
+    size = settings.HAVZA_PAGE_SIZE
+    topics = list(Topic.objects.all())
+    yield reverse("publishing:topics", kwargs={"lang": lang}), pages.render_topics(lang, topics, site).body
+    for topic in topics:
+        qs = queries.listing(lang).filter(work__topics=topic)
+        count = pages.page_count(qs.count())
+        chunks = list(_paginated(qs.iterator(chunk_size=CHUNK), size)) or [[]]
+        for number, items in enumerate(chunks, start=1):
+            page = pages.render_topic(topic, lang, items, number, count, site)
+            href = pages.Pagination(
+                number, count, "publishing:topic", {"lang": lang, "slug": topic.slug(lang)}
+            ).href(number)
+            yield href, page.body
+        feed = feeds.render_topic_feed(topic, lang, site)
+        yield reverse("publishing:topic_feed", kwargs={"lang": lang, "slug": topic.slug(lang)}), feed.body
+
+
+def entity_pages(site: pages.Site, lang: str) -> PageStream:
+    orgs = Organization.objects.all()
+    yield reverse("publishing:organizations", kwargs={"lang": lang}), pages.render_organizations(
+        lang, list(orgs), site
+    ).body
+    for org in orgs.iterator(chunk_size=CHUNK):
+        yield org.get_absolute_url(lang), pages.render_organization(org, lang, site).body
+    for person in Person.objects.select_related("organization").iterator(chunk_size=CHUNK):
+        yield person.get_absolute_url(lang), pages.render_person(person, lang, site).body
+    events = list(Event.objects.all())
+    yield reverse("publishing:events", kwargs={"lang": lang}), pages.render_events(lang, events, site).body
+    for event in events:
+        yield event.get_absolute_url(lang), pages.render_event(event, lang, site).body
+
+
+def site_files(site: pages.Site) -> PageStream:
+    yield reverse("publishing:root"), pages.render_root(site).body
+    yield f"{get_script_prefix()}404.html", pages.render_not_found(languages.default().code, site=site).body
+    yield reverse("publishing:robots"), pages.render_robots(site).body
+    yield reverse("publishing:sitemap"), sitemaps.as_page(sitemaps.iter_sitemap(site)).body
+    files = sitemaps.work_file_count()
+    if files > 1:
+        yield reverse("publishing:sitemap_pages"), sitemaps.as_page(sitemaps.iter_pages_file(site)).body
+        for n in range(1, files + 1):
+            path = reverse("publishing:sitemap_works", kwargs={"number": n})
+            yield path, sitemaps.as_page(sitemaps.iter_works_file(site, n)).body
+
+
+# Running the build ------------------------------------------------------------------------
+
+
+@dataclass
+class Task:
+    """One independent part of the export, run in this process or a worker."""
+
+    name: str
+    args: tuple = ()
+
+    def streams(self, site: pages.Site) -> PageStream:
+        return TASKS[self.name](site, *self.args)
+
+
+TASKS: dict[str, Callable[..., PageStream]] = {
+    "works": work_pages,
+    "listings": listing_pages,
+    "topics": topic_pages,
+    "entities": entity_pages,
+    "site": site_files,
+}
+
+
+def plan(jobs: int) -> list[Task]:
+    shards = max(1, jobs)
+    tasks = [Task("works", (i, shards)) for i in range(shards)]
+    for lang in languages.codes():
+        tasks += [Task("listings", (lang,)), Task("topics", (lang,)), Task("entities", (lang,))]
+    tasks.append(Task("site"))
+    return tasks
+
+
+def _script_prefix(base_url: str) -> str:
+    path = urlsplit(base_url).path
+    return path.rstrip("/") + "/"
+
+
+def run_task(task: Task, out: str, base_url: str) -> tuple[str, int, int]:
+    """Render one task into OUT; returns (task name, pages, bytes)."""
+    set_script_prefix(_script_prefix(base_url))
+    site = pages.Site(base_url)
+    count = size = 0
+    root = Path(out)
+    strip = len(_script_prefix(base_url)) - 1  # files sit at the root of OUT
+    for url_path, body in task.streams(site):
+        write(root, url_path[strip:], body)
+        count += 1
+        size += len(body)
+    return task.name, count, size
+
+
+def copy_static(out: Path) -> int:
+    """Copy the public site's assets (not the admin's) to OUT/static/."""
+    count = 0
+    seen: set[str] = set()
+    for finder in finders.get_finders():
+        for path, storage in finder.list([]):
+            if path.startswith(("admin/", "havza_admin/", "translation/")) or path in seen:
+                continue
+            seen.add(path)
+            target = out / settings.STATIC_URL.strip("/") / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with storage.open(path) as src, target.open("wb") as dst:
+                shutil.copyfileobj(src, dst)
+            count += 1
+    return count
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    pages: int = 0
+    bytes: int = 0
+    assets: int = 0
+    seconds: float = 0.0
+    per_task: dict[str, int] = field(default_factory=dict)
+
+
+def build(
+    out: Path,
+    *,
+    base_url: str | None = None,
+    jobs: int = 1,
+    progress: Callable[[str, int], None] | None = None,
+) -> BuildResult:
+    """Export the whole public site into OUT, replacing what was there only when complete."""
+    started = time.perf_counter()
+    out = Path(out).resolve()
+    base_url = (base_url or settings.HAVZA_BASE_URL).rstrip("/")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = out.parent / f".{out.name}.building-{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir()
+    result = BuildResult(out)
+    tasks = plan(jobs)
+    try:
+        if jobs > 1:
+            connections.close_all()  # each worker opens its own connection
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+                futures = [pool.submit(run_task, t, str(staging), base_url) for t in tasks]
+                for future in futures:
+                    name, count, size = future.result()
+                    _account(result, name, count, size, progress)
+        else:
+            for task in tasks:
+                name, count, size = run_task(task, str(staging), base_url)
+                _account(result, name, count, size, progress)
+        result.assets = copy_static(staging)
+        swap_directory(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        set_script_prefix("/")
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _account(result: BuildResult, name: str, count: int, size: int, progress) -> None:
+    result.pages += count
+    result.bytes += size
+    result.per_task[name] = result.per_task.get(name, 0) + count
+    if progress:
+        progress(name, count)
+
+
+def estimate_tasks(jobs: int) -> int:
+    return len(plan(jobs))
+
+
+def work_count() -> int:
+    return Work.objects.count()
