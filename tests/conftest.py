@@ -15,3 +15,106 @@ def require(request):
         pytest.skip(why)
 
     return check
+
+
+@pytest.fixture
+def network(db):
+    """A small network as an editor would build it: a statement in five languages with
+    authors, issuers and signatories; an article only in English and Turkish; a topic and an
+    event with speakers from three continents."""
+    import datetime as dt
+
+    from havza.signatures.models import Signatory
+    from tests import factories as f
+
+    topic = f.TopicFactory(
+        names={
+            "en": "War and peace",
+            "tr": "Savaş ve barış",
+            "ar": "الحرب والسلام",
+            "el": "Πόλεμος και ειρήνη",
+            "hy": "Պատերազմ և խաղաղություն",
+        }
+    )
+    event = f.EventFactory(
+        names={"en": "Conference of the Shores", "ar": "مؤتمر الشواطئ"}, country="GR"
+    )
+    speakers = [
+        ("Ayşe Demir", "TR"),
+        ("Nikos Pappas", "GR"),
+        ("Amina Haddad", "EG"),
+        ("Lucía Ortega", "VE"),
+        ("Hovig Sarkissian", "AM"),
+    ]
+    for position, (name, country) in enumerate(speakers):
+        f.SpeakerFactory(
+            event=event, person=f.PersonFactory(name=name, country=country), position=position
+        )
+    eek = f.OrganizationFactory(
+        acronym="WRP",
+        names={"en": "Workers Revolutionary Party", "el": "Εργατικό Επαναστατικό Κόμμα"},
+        country="GR",
+        is_member=True,
+    )
+    dip = f.OrganizationFactory(
+        acronym="RWP",
+        names={"en": "Revolutionary Workers Party", "tr": "Devrimci İşçi Partisi"},
+        country="TR",
+        is_member=True,
+    )
+    center = f.OrganizationFactory(
+        acronym="", names={"en": "International Center of the Shores"}, country=""
+    )
+    author = f.PersonFactory(name="Selin Kaya", country="TR", organization=dip)
+
+    statement = f.WorkFactory(
+        kind="statement", original_language="en", published_on=dt.date(2023, 5, 9), event=event
+    )
+    statement.topics.add(topic)
+    f.AuthorshipFactory(work=statement, organization=center, person=None)
+    Signatory.objects.create(
+        work=statement, organization=center, role=Signatory.Role.ISSUER, position=0
+    )
+    for position, org in enumerate([eek, dip], start=1):
+        Signatory.objects.create(work=statement, organization=org, position=position)
+    Signatory.objects.create(work=statement, person=author, position=3)
+    bodies = {
+        "en": (
+            "Long live the day of victory",
+            "The first paragraph.\n\n> A quoted declaration.\n\n- one\n- two",
+        ),
+        "tr": ("Zafer günü çok yaşa", "İlk paragraf.\n\n> Alıntılanan bildiri."),
+        "ar": ("عاش يوم النصر", "الفقرة الأولى.\n\n> إعلان مقتبس."),
+        "el": ("Ζήτω η ημέρα της νίκης", "Η πρώτη παράγραφος."),
+        "hy": ("Կեցցե հաղթանակի օրը", "Առաջին պարբերությունը։"),
+    }
+    translations = {
+        lang: f.TranslationFactory(work=statement, language=lang, title=title, body_markdown=body)
+        for lang, (title, body) in bodies.items()
+    }
+    f.TranslationFactory(work=statement, language="fa", title="پیش‌نویس", status="draft")
+
+    article = f.WorkFactory(
+        kind="article", original_language="tr", published_on=dt.date(2024, 1, 15)
+    )
+    article.topics.add(topic)
+    f.AuthorshipFactory(work=article, organization=None, person=author)
+    f.TranslationFactory(
+        work=article, language="tr", title="Limanlarda grev", body_markdown="Grev sürüyor."
+    )
+    f.TranslationFactory(
+        work=article,
+        language="en",
+        title="Strike at the ports",
+        body_markdown="The strike goes on.",
+    )
+
+    return {
+        "statement": statement,
+        "translations": translations,
+        "article": article,
+        "topic": topic,
+        "event": event,
+        "organizations": [eek, dip, center],
+        "author": author,
+    }

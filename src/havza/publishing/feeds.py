@@ -17,8 +17,17 @@ from havza.publishing.models import Translation
 from havza.publishing.pages import Page, Site, byline
 
 
+EMPTY_FEED_UPDATED = datetime(2000, 1, 1, tzinfo=UTC)
+
+
 class ContentAtomFeed(Atom1Feed):
     """Atom with each entry's whole body as <content type="html">."""
+
+    def latest_post_date(self):
+        # An empty feed would otherwise say "updated now", and every export would differ.
+        if not self.items:
+            return EMPTY_FEED_UPDATED
+        return super().latest_post_date()
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
