@@ -1,7 +1,30 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
+
+
+def _original_saved(sender, instance, created, raw=False, **kwargs):
+    """Re-segment an original whose translation has started; outdate what changed."""
+    if raw or created:
+        return
+    from havza.translation.models import SourceSegment
+    from havza.translation.sync import sync_source
+
+    # Only originals have source segments, and only once someone started translating:
+    # one indexed query for every other save.
+    if SourceSegment.objects.filter(translation_id=instance.pk).exists():
+        sync_source(instance)
 
 
 class TranslationConfig(AppConfig):
     name = "havza.translation"
     verbose_name = _("Translation")
+
+    def ready(self) -> None:
+        from havza.publishing import pages
+        from havza.publishing.models import Translation
+        from havza.translation.notices import original_updated
+
+        post_save.connect(_original_saved, sender=Translation, dispatch_uid="havza-translation")
+        if original_updated not in pages.WORK_NOTICES:
+            pages.WORK_NOTICES.append(original_updated)

@@ -1,0 +1,28 @@
+"""The notice on a published translation whose original changed since it was approved."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from havza.publishing.jinja import localized_date
+from havza.publishing.models import Translation
+from havza.translation.workflow import stale_since
+
+
+def original_updated(translation: Translation) -> list[tuple[str, str]]:
+    """Called by the public page under the page's language (its gettext is active)."""
+    if translation.language == translation.work.original_language:
+        return []
+    when = stale_since(translation)
+    if when is None:
+        return []
+    return [
+        (
+            "outdated",
+            _(
+                "The original of this text was updated on %(date)s; "
+                "this translation does not include the changes yet."
+            )
+            % {"date": localized_date(when.date(), translation.language)},
+        )
+    ]
