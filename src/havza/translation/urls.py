@@ -1,5 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from havza.translation import views
 
 app_name = "translation"
 
-urlpatterns: list = []
+_T = "<int:work_id>/<str:lang>/"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("coverage/", views.coverage_view, name="coverage"),
+    path("assign/", views.assign, name="assign"),
+    path(_T, views.editor_view, name="editor"),
+    path(_T + "start/", views.start, name="start"),
+    path(_T + "segments/<str:key>/", views.segment, name="segment"),
+    path(_T + "segments/<str:key>/history/", views.history, name="history"),
+    path(_T + "approve-all/", views.approve_all, name="approve_all"),
+    path(_T + "publish/", views.publish, name="publish"),
+    path(_T + "machine/", views.machine, name="machine"),
+    path(_T + "export/<str:fmt>/", views.export, name="export"),
+    path(_T + "import/", views.import_view, name="import"),
+]

@@ -1,0 +1,86 @@
+"""What the side-by-side editor shows for one translation, gathered in a fixed few queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from havza import languages
+from havza.publishing.models import Translation, Work
+from havza.translation import memory, roles, workflow
+from havza.translation.glossary import Glossary, Hit
+from havza.translation.models import Assignment, Role, State, TargetSegment
+
+
+@dataclass
+class SegmentView:
+    segment: TargetSegment
+    matches: list[memory.Match]
+    glossary: list[Hit]
+    diff: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.segment.source.key
+
+
+@dataclass
+class EditorView:
+    work: Work
+    original: Translation
+    target: Translation | None
+    source_language: languages.Language
+    target_language: languages.Language
+    segments: list[SegmentView]
+    can_translate: bool
+    can_review: bool
+    can_publish: bool
+    assignee: str = ""
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(State.values, 0)
+        for s in self.segments:
+            out[s.segment.state] += 1
+        return out
+
+
+def build(work: Work, language: str, user) -> EditorView:
+    """The editor of WORK in LANGUAGE, for USER (who must be a translator in LANGUAGE)."""
+    roles.require(user, Role.TRANSLATOR, language)
+    original = workflow.original_of(work)
+    target = Translation.objects.filter(work=work, language=language).first()
+    segments = (
+        list(
+            TargetSegment.objects.filter(translation=target)
+            .select_related("source", "updated_by")
+            .order_by("source__order")
+        )
+        if target
+        else []
+    )
+    texts = [s.source.text for s in segments]
+    matches = memory.lookup_many(texts, original.language, language) if texts else []
+    glossary = Glossary(original.language, language) if texts else None
+    views = []
+    for seg, found in zip(segments, matches, strict=True):
+        diff = (
+            workflow.diff(seg.source_text, seg.source.text) if seg.state == State.OUTDATED else []
+        )
+        views.append(
+            SegmentView(seg, found, glossary.hits(seg.source.text) if glossary else [], diff)
+        )
+    assignment = (
+        Assignment.objects.filter(work=work, language=language).select_related("assignee").first()
+    )
+    return EditorView(
+        work=work,
+        original=original,
+        target=target,
+        source_language=languages.get(original.language) or languages.default(),
+        target_language=languages.get(language) or languages.default(),
+        segments=views,
+        can_translate=True,
+        can_review=roles.can(user, Role.REVIEWER, language),
+        can_publish=roles.can(user, Role.EDITOR, language),
+        assignee=assignment.assignee.get_username() if assignment else "",
+    )

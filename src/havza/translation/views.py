@@ -1,0 +1,338 @@
+"""The translators' workspace under /translate/: thin views over the workflow services.
+
+Every view requires a login and checks the role in the language on the server (the services
+raise PermissionDenied, which Django answers with 403). Pages speak the person's interface
+language; every field of content takes the content's own language and direction.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation as i18n
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from havza import languages
+from havza.publishing.models import Translation, Work
+from havza.translation import coverage, editor, exchange, mt, roles, workflow
+from havza.translation.models import (
+    Assignment,
+    MachineSuggestion,
+    Origin,
+    Role,
+    TargetSegment,
+)
+
+WORKS_PER_PAGE = 50
+
+
+def interface_language(request) -> str:
+    """The person's own language for the workspace: their profile's, else their browser's."""
+    profile = getattr(request.user, "havza_profile", None)
+    code = profile.interface_language if profile else ""
+    return code or languages.best_match(request.headers.get("Accept-Language")).code
+
+
+def workspace(view):
+    @login_required(login_url="admin:login")
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not roles.is_workflow_user(request.user):
+            raise PermissionDenied(_("You have no translation rights."))
+        with i18n.override(interface_language(request)):
+            response = view(request, *args, **kwargs)
+        response.headers.setdefault("Cache-Control", "private, no-store")
+        return response
+
+    return wrapped
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _work_and_language(work_id: int, lang: str) -> Work:
+    if languages.get(lang) is None:
+        raise PermissionDenied(_("Unknown language."))
+    return get_object_or_404(Work, pk=work_id)
+
+
+def _editor_url(work_id: int, lang: str, key: str = "") -> str:
+    url = reverse("translation:editor", kwargs={"work_id": work_id, "lang": lang})
+    return f"{url}#seg-{key}" if key else url
+
+
+def _context(request, **extra) -> dict:
+    return {"has_permission": True, "site_header": "havza", **extra}
+
+
+def _page_of_works(request):
+    works = Work.objects.order_by("-published_on", "-id")
+    return Paginator(works, WORKS_PER_PAGE).get_page(request.GET.get("page"))
+
+
+@require_GET
+@workspace
+def queue(request):
+    codes = roles.languages_for(request.user, Role.TRANSLATOR)
+    page = _page_of_works(request)
+    rows = coverage.matrix(list(page.object_list), codes)
+    mine = [
+        (row, cell)
+        for row in rows
+        for cell in row.cells
+        if cell.assignee == request.user.get_username() and cell.state != coverage.PUBLISHED
+    ]
+    return render(
+        request,
+        "translation/queue.html",
+        _context(request, title=_("Translation queue"), rows=rows, mine=mine, page=page,
+                 languages=[languages.get(c) for c in codes]),
+    )  # fmt: skip
+
+
+@require_GET
+@workspace
+def coverage_view(request):
+    codes = roles.languages_for(request.user, Role.EDITOR)
+    if not codes:
+        raise PermissionDenied(_("Only editors see the coverage of all works."))
+    page = _page_of_works(request)
+    rows = coverage.matrix(list(page.object_list), codes)
+    translators = (
+        get_user_model()
+        .objects.filter(language_grants__isnull=False, is_active=True)
+        .distinct()
+        .order_by("username")
+    )
+    return render(
+        request,
+        "translation/coverage.html",
+        _context(request, title=_("Translation coverage"), rows=rows, page=page,
+                 totals=coverage.totals(rows), languages=[languages.get(c) for c in codes],
+                 translators=translators, cell_states=coverage.CELL_STATES,
+                 labels=coverage.LABELS),
+    )  # fmt: skip
+
+
+@require_POST
+@workspace
+def assign(request):
+    work = _work_and_language(int(request.POST.get("work") or 0), request.POST.get("language", ""))
+    language = request.POST["language"]
+    roles.require(request.user, Role.EDITOR, language)
+    assignee = get_object_or_404(get_user_model(), username=request.POST.get("assignee", ""))
+    if not roles.can(assignee, Role.TRANSLATOR, language):
+        messages.error(request, _("%(user)s does not translate into this language.") % {
+            "user": assignee.get_username()})  # fmt: skip
+        return redirect("translation:coverage")
+    Assignment.objects.update_or_create(
+        work=work, language=language, defaults={"assignee": assignee, "assigned_by": request.user}
+    )
+    messages.success(request, _("Assigned."))
+    return redirect(reverse("translation:coverage") + f"?page={request.POST.get('page', 1)}")
+
+
+def _render_editor(request, work: Work, lang: str, status: int = 200, **extra):
+    view = editor.build(work, lang, request.user)
+    return render(
+        request,
+        "translation/editor.html",
+        _context(request, title=view.original.title, subtitle=view.target_language.native_name,
+                 view=view, formats=exchange.FORMATS, **extra),
+        status=status,
+    )  # fmt: skip
+
+
+@require_GET
+@workspace
+def editor_view(request, work_id: int, lang: str):
+    work = _work_and_language(work_id, lang)
+    try:
+        return _render_editor(request, work, lang)
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("translation:queue")
+
+
+@require_POST
+@workspace
+def start(request, work_id: int, lang: str):
+    work = _work_and_language(work_id, lang)
+    try:
+        workflow.start(work, lang, request.user)
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+    return redirect(_editor_url(work_id, lang))
+
+
+def _segment(work: Work, lang: str, key: str) -> TargetSegment:
+    return get_object_or_404(
+        TargetSegment.objects.select_related("source", "translation"),
+        translation__work=work,
+        translation__language=lang,
+        source__key=key,
+    )
+
+
+def _origin_of(seg: TargetSegment, text: str) -> str:
+    """Machine when the translator kept an engine's suggestion as it was."""
+    is_machine = MachineSuggestion.objects.filter(
+        target_language=seg.translation.language, source_hash=seg.source.source_hash, text=text
+    ).exists()
+    return Origin.MACHINE if is_machine else Origin.HUMAN
+
+
+@require_POST
+@workspace
+def segment(request, work_id: int, lang: str, key: str):
+    work = _work_and_language(work_id, lang)
+    seg = _segment(work, lang, key)
+    action = request.POST.get("action", "save")
+    text = request.POST.get("text", "")
+    if action == "save":
+        version = request.POST.get("version")
+        result = workflow.save_segment(
+            seg, text, request.user, int(version) if version not in (None, "") else None,
+            origin=_origin_of(seg, workflow.clean_segment_text(text)),
+        )  # fmt: skip
+    elif action in ("approve", "reject"):
+        result = workflow.review(
+            seg, request.user, approve=action == "approve",
+            override=bool(request.POST.get("override")), note=request.POST.get("note", ""),
+        )  # fmt: skip
+    else:
+        return HttpResponse(status=400)
+    s = result.segment
+    if _wants_json(request):
+        return JsonResponse(
+            {"ok": result.ok, "conflict": result.conflict, "message": result.message,
+             "state": s.state, "version": s.version, "text": s.text, "warnings": result.warnings,
+             "updated_by": s.updated_by.get_username() if s.updated_by else ""},
+            status=409 if result.conflict else 200 if result.ok else 422,
+        )  # fmt: skip
+    if result.conflict:
+        conflict = {"key": key, "mine": text, "theirs": s.text, "message": result.message}
+        return _render_editor(request, work, lang, status=409, conflict=conflict)
+    if result.ok:
+        messages.success(request, _("Saved.") if action == "save" else _("Review recorded."))
+    else:
+        details = "; ".join(w["message"] for w in result.warnings)
+        messages.warning(request, f"{result.message} {details}".strip())
+    return redirect(_editor_url(work_id, lang, key))
+
+
+def _target(work: Work, lang: str) -> Translation:
+    return get_object_or_404(Translation, work=work, language=lang)
+
+
+@require_POST
+@workspace
+def approve_all(request, work_id: int, lang: str):
+    work = _work_and_language(work_id, lang)
+    done, left = workflow.approve_all(_target(work, lang), request.user)
+    messages.info(request, _("%(done)s approved; %(left)s need a closer look.") % {
+        "done": done, "left": left})  # fmt: skip
+    return redirect(_editor_url(work_id, lang))
+
+
+@require_POST
+@workspace
+def publish(request, work_id: int, lang: str):
+    work = _work_and_language(work_id, lang)
+    target = _target(work, lang)
+    try:
+        if request.POST.get("action") == "unpublish":
+            workflow.unpublish(target, request.user)
+        else:
+            workflow.publish(target, request.user)
+            messages.success(request, _("Published."))
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+    return redirect(_editor_url(work_id, lang))
+
+
+@require_GET
+@workspace
+def machine(request, work_id: int, lang: str):
+    """Suggestions of the machine translation engine for the editor's segments (JSON)."""
+    work = _work_and_language(work_id, lang)
+    roles.require(request.user, Role.TRANSLATOR, lang)
+    segs = list(
+        TargetSegment.objects.filter(translation__work=work, translation__language=lang)
+        .select_related("source", "source__translation")
+        .order_by("source__order")
+    )
+    if not segs:
+        return JsonResponse({"suggestions": {}, "engine": "", "reason": ""})
+    source_language = segs[0].source.translation.language
+    result = mt.suggest([s.source.text for s in segs], source_language, lang)
+    return JsonResponse(
+        {
+            "engine": result.engine,
+            "reason": result.reason,
+            "suggestions": {
+                s.source.key: text for s, text in zip(segs, result.texts, strict=True) if text
+            },
+        }
+    )
+
+
+@require_GET
+@workspace
+def history(request, work_id: int, lang: str, key: str):
+    work = _work_and_language(work_id, lang)
+    roles.require(request.user, Role.TRANSLATOR, lang)
+    seg = _segment(work, lang, key)
+    return JsonResponse(
+        {"history": [
+            {"version": h.version, "text": h.text, "state": h.state, "event": h.event,
+             "note": h.note, "user": h.user.get_username() if h.user else "",
+             "at": h.created_at.isoformat()}
+            for h in seg.history.select_related("user")
+        ]}
+    )  # fmt: skip
+
+
+@require_GET
+@workspace
+def export(request, work_id: int, lang: str, fmt: str):
+    work = _work_and_language(work_id, lang)
+    if fmt not in exchange.FORMATS:
+        return HttpResponse(status=404)
+    target = _target(work, lang)
+    data = exchange.export(target, fmt, request.user)
+    response = HttpResponse(data, content_type=exchange.formats.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{exchange.filename(target, fmt)}"'
+    return response
+
+
+@require_POST
+@workspace
+def import_view(request, work_id: int, lang: str):
+    work = _work_and_language(work_id, lang)
+    roles.require(request.user, Role.TRANSLATOR, lang)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a file to import."))
+        return redirect(_editor_url(work_id, lang))
+    try:
+        report = exchange.import_file(upload.read(), request.user)
+    except exchange.ImportFileError as exc:
+        messages.error(request, str(exc))
+        return redirect(_editor_url(work_id, lang))
+    if report.translation is None or report.translation.work_id != work.pk:
+        messages.warning(request, _("The file belonged to another translation; imported there."))
+    messages.info(request, report.summary())
+    for key, why in report.skipped:
+        messages.warning(request, f"{key}: {why}")
+    return redirect(_editor_url(work_id, lang))
