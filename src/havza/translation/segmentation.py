@@ -42,7 +42,7 @@ _MD = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(
 _PAIRED_HTML = {
     "em": ("<em>", "</em>"),
     "strong": ("<strong>", "</strong>"),
-    "s": ("<del>", "</del>"),
+    "s": ("<s>", "</s>"),
 }
 
 
@@ -86,10 +86,20 @@ def protect(children: list[Token]) -> tuple[str, dict[str, list[str]]]:
         counter += 1
         return str(counter)
 
+    html_pairs = _html_pairs(children)
+    html_ids: dict[int, str] = {}
     while i < len(children):
         tok = children[i]
         kind = tok.type
-        if kind == "text":
+        if i in html_pairs:
+            # Pasted inline HTML with its closing tag: one paired placeholder, like emphasis.
+            pid = new_id()
+            html_ids[html_pairs[i]] = pid
+            markup[pid] = [tok.content, children[html_pairs[i]].content]
+            out.append(f"{{{pid}}}")
+        elif i in html_ids:
+            out.append(f"{{/{html_ids[i]}}}")
+        elif kind == "text":
             out.append(tok.content)
         elif kind == "softbreak":
             out.append(" ")
@@ -131,6 +141,24 @@ def protect(children: list[Token]) -> tuple[str, dict[str, list[str]]]:
     return "".join(out), markup
 
 
+_HTML_OPEN = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?(?<!/)>$")
+_HTML_CLOSE = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)\s*>$")
+
+
+def _html_pairs(children: list[Token]) -> dict[int, int]:
+    """Index of each inline HTML opening tag -> index of its closing tag."""
+    pairs: dict[int, int] = {}
+    stack: list[tuple[str, int]] = []
+    for i, tok in enumerate(children):
+        if tok.type != "html_inline":
+            continue
+        if m := _HTML_OPEN.match(tok.content):
+            stack.append((m.group(1).lower(), i))
+        elif (m := _HTML_CLOSE.match(tok.content)) and stack and stack[-1][0] == m.group(1).lower():
+            pairs[stack.pop()[1]] = i
+    return pairs
+
+
 def _find_opener(children: list[Token], close_index: int) -> Token:
     depth = 0
     for j in range(close_index - 1, -1, -1):
@@ -157,7 +185,7 @@ def _inline_source(tok: Token) -> str:
 _ESCAPE_ANYWHERE = re.compile(r"([\\`*_\[\]<>#|~!])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _BREAKS = re.compile(r"[ \t\r\n]+")  # not \s: a no-break space is the writer's choice
-_BLOCK_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
+_BLOCK_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
 
 
 def escape_text(text: str) -> str:
@@ -186,7 +214,12 @@ def restore(text: str, markup: dict[str, list[str]]) -> str:
         elif kind == "close" and value in opened:
             parts.append(markup[value][1])
     out = "".join(parts).strip()
-    return _BLOCK_START.sub(r"\\\1", out) if out else out
+    # What would start a list or a rule at the start of a line must stay text.
+    return _BLOCK_START.sub(_escape_block_start, out) if out else out
+
+
+def _escape_block_start(m: re.Match) -> str:
+    return "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3)
 
 
 def _placeholder_tokens(text: str, markup: dict[str, list[str]]) -> list[tuple[str, str]]:
