@@ -1,0 +1,128 @@
+"""Lines to drop from the edges of archived pages: taglines, menus, footers.
+
+Three kinds of evidence, each enough on its own:
+
+* the site's own taglines, from the languages configuration;
+* a block of short lines at the top of the page, each in a language none of the others is in
+  (the way multilingual sites put their motto in every language above every page);
+* lines the archive repeats at the top or bottom of many of its pages (learned from the
+  archive itself before any page is parsed).
+
+Only the edges of a page are cleaned: a repeated line in the middle of a text is the text's
+own (a slogan, a refrain), and a repeated signatory line at the bottom is a signature.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from havza import languages
+from havza.archive import language
+from havza.archive.signatories import looks_like_name, parse_line
+from havza.archive.text import fingerprint
+
+HEAD_LINES = 25  # how far from the top a line counts as the page's head when learning
+TAIL_LINES = 12
+TAGLINE_MAX_CHARS = 140
+MIN_TAGLINE_LANGUAGES = 3
+# Share of an archive's pages a line must appear on to be learned as boilerplate.
+LEARN_SHARE = 0.05
+
+
+@cache
+def configured_taglines() -> frozenset[str]:
+    taglines = (lang.tagline for lang in languages.all_languages() if lang.tagline)
+    return frozenset(fingerprint(tagline) for tagline in taglines)
+
+
+@dataclass
+class Boilerplate:
+    """What an archive repeats, learned from all its pages before any page is parsed."""
+
+    learned: set[str] = field(default_factory=set)
+
+    @classmethod
+    def learn(cls, pages: Iterable[list[str]]) -> Boilerplate:
+        """Learn from the lines of each page (blank lines left out)."""
+        counts: Counter[str] = Counter()
+        total = 0
+        for lines in pages:
+            total += 1
+            edges = lines[:HEAD_LINES] + lines[-TAIL_LINES:]
+            counts.update({fingerprint(line) for line in edges} - {""})
+        # In a small archive a line must be on every page; in a large one, on a share of them.
+        needed = total if total < 20 else max(3, math.ceil(LEARN_SHARE * total))
+        if total < 2:
+            return cls()
+        return cls({key for key, n in counts.items() if n >= needed})
+
+    def known(self, line: str) -> bool:
+        key = fingerprint(line)
+        return key in self.learned or key in configured_taglines()
+
+
+@dataclass
+class Trimmed:
+    start: int  # first line kept
+    stop: int  # one past the last line kept
+    taglines: dict[str, str] = field(default_factory=dict)  # language -> tagline dropped
+
+
+def trim(lines: list[str], boilerplate: Boilerplate) -> Trimmed:
+    """Where the page proper starts and ends in LINES, boilerplate at both edges left out."""
+    start = _head_end(lines, boilerplate)
+    taglines: dict[str, str] = {}
+    for line in lines[:start]:
+        guess = language.identify(line)
+        if guess.code != "und":
+            taglines.setdefault(guess.code, line)
+    stop = len(lines)
+    while stop > start:
+        line = lines[stop - 1]
+        protected = parse_line(line) is not None or looks_like_name(line)
+        if boilerplate.known(line) and not protected:
+            stop -= 1
+        else:
+            break
+    return Trimmed(start, stop, taglines)
+
+
+def _head_end(lines: list[str], boilerplate: Boilerplate) -> int:
+    """Index of the first line after the page's head of taglines and repeated lines."""
+    seen: set[str] = set()
+    last_unknown = -1
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if boilerplate.known(line):
+            index += 1
+            continue
+        if len(line) <= TAGLINE_MAX_CHARS:
+            code = language.identify(line).code
+            if code != "und" and code not in seen:
+                seen.add(code)
+                last_unknown = index
+                index += 1
+                continue
+        break
+    if len(seen) >= MIN_TAGLINE_LANGUAGES:
+        # A title in a language the taglines do not use would look like one more tagline:
+        # when body text follows at once, the run's last line is the title.
+        if last_unknown == index - 1 and index < len(lines) and _is_running_text(lines[index]):
+            body_language = language.identify(" ".join(lines[index : index + 5])).code
+            if language.identify(lines[last_unknown]).code == body_language:
+                return last_unknown
+        return index
+    # Too few languages for a tagline block: drop only the leading known lines.
+    known_end = 0
+    while known_end < len(lines) and boilerplate.known(lines[known_end]):
+        known_end += 1
+    return known_end
+
+
+def _is_running_text(line: str) -> bool:
+    return len(line) > TAGLINE_MAX_CHARS

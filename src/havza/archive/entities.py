@@ -1,0 +1,160 @@
+"""Organizations and people named in archives, matched to the network's own.
+
+A name is matched by acronym (with the country when two organizations share one), then by
+any of its names in any language, then by the names seen in earlier archives (aliases), all
+compared without case, accents, quotation marks or a leading "The". What matches gains the
+names it did not have; what does not match is created. The whole directory is held in memory
+for one import, so matching costs no query.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+
+from havza.archive.signatories import Signer, is_acronym
+from havza.network.models import Organization, Person
+
+# Words that make a name an organization's, in the site languages.
+ORGANIZATION_WORDS = {
+    "party", "center", "centre", "league", "union", "network", "committee", "association",
+    "front", "movement", "federation", "group", "collective", "council", "organization",
+    "organisation", "tendency", "international", "socialist", "communist", "workers",
+    "confederation", "platform", "initiative", "campaign", "web",
+    "parti", "partisi", "merkezi", "merkez", "birliği", "sendikası", "sendika", "derneği",
+    "ligue", "comité", "réseau", "mouvement", "partido", "liga", "unión", "frente", "centro",
+    "red", "movimiento", "partito", "lega", "unione", "fronte", "rete", "movimento", "união",
+    "rede", "κόμμα", "ένωση", "κέντρο", "δίκτυο", "partî", "partiya", "yekîtî", "navenda",
+    "tor", "حزب", "مركز", "اتحاد", "شبكة", "رابطة", "جبهة", "مرکز", "اتحادیه", "شبکه",
+    "կուսակցություն", "կենտրոն", "միություն", "ցանց",
+}  # fmt: skip
+KIND_WORDS = {
+    Organization.Kind.PARTY: ("party", "parti", "partido", "partito", "κόμμα", "partî", "حزب"),
+    Organization.Kind.UNION: ("union", "sendika", "syndicat", "sindicato", "sindacato"),
+    Organization.Kind.NETWORK: ("network", "réseau", "red", "rete", "rede", "δίκτυο", "ağı"),
+    Organization.Kind.CENTER: ("center", "centre", "centro", "merkez", "κέντρο", "مركز"),
+    Organization.Kind.ASSOCIATION: ("association", "dernek", "asociación", "associazione"),
+}
+
+
+def fold(name: str) -> str:
+    name = unicodedata.normalize("NFD", name.casefold())
+    name = "".join(ch for ch in name if not unicodedata.combining(ch))
+    name = re.sub(r"[\"'“”„«»‘’`´.,()\[\]]", " ", name)
+    name = " ".join(name.split())
+    return name[4:] if name.startswith("the ") else name
+
+
+def guess_kind(name: str) -> str:
+    # Words inside quotation marks are a name's proper part: "Association “Soviet Union”".
+    name = re.sub(r"[“«\"„][^”»\"“]*[”»\"“]", " ", name)
+    words = set(fold(name).split())
+    for kind, markers in KIND_WORDS.items():
+        if words & {fold(m) for m in markers}:
+            return kind
+    return Organization.Kind.OTHER
+
+
+def looks_like_organization(name: str) -> bool:
+    words = set(fold(name).split())
+    return bool(words & {fold(w) for w in ORGANIZATION_WORDS}) or any(c in name for c in '“«"')
+
+
+class Directory:
+    def __init__(self) -> None:
+        self.by_acronym: dict[str, list[Organization]] = defaultdict(list)
+        self.by_name: dict[str, Organization] = {}
+        self.people: dict[str, Person] = {}
+        for org in Organization.objects.all():
+            self._index(org)
+        for person in Person.objects.all():
+            self._index_person(person)
+
+    def _index(self, org: Organization) -> None:
+        if org.acronym:
+            key = fold(org.acronym)
+            if org not in self.by_acronym[key]:
+                self.by_acronym[key].append(org)
+        for name in [*(org.names or {}).values(), *(org.aliases or [])]:
+            if name:
+                self.by_name.setdefault(fold(name), org)
+
+    def _index_person(self, person: Person) -> None:
+        for name in [person.name, *(person.display_names or {}).values()]:
+            if name:
+                self.people.setdefault(fold(name), person)
+
+    def is_known(self, name: str) -> bool:
+        key = fold(name)
+        return key in self.by_name or key in self.by_acronym or key in self.people
+
+    def find(self, name: str, acronym: str = "", country: str | None = None) -> Organization | None:
+        if acronym:
+            found = self.by_acronym.get(fold(acronym), [])
+            if len(found) > 1 and country:
+                found = [o for o in found if o.country == country] or found
+            if found:
+                return found[0]
+        org = self.by_name.get(fold(name)) if name else None
+        if org is None and not acronym and is_acronym(name):
+            found = self.by_acronym.get(fold(name), [])
+            org = found[0] if found else None
+        return org
+
+    def organization(self, signer: Signer, lang: str) -> Organization:
+        """The organization SIGNER names, found or created, with what this line taught us."""
+        org = self.find(signer.name, signer.acronym, signer.country)
+        if org is None and signer.other_name:
+            org = self.find(signer.other_name)
+        if org is None:
+            org = Organization(
+                acronym=signer.acronym[:40],
+                names={lang: signer.name[:300]},
+                aliases=[signer.other_name] if signer.other_name else [],
+                country=signer.country or "",
+                kind=guess_kind(f"{signer.name} {signer.other_name}"),
+            )
+            org.save()
+        else:
+            self._learn(org, signer, lang)
+        self._index(org)
+        return org
+
+    def _learn(self, org: Organization, signer: Signer, lang: str) -> None:
+        changed = False
+        names = dict(org.names or {})
+        known = {fold(n) for n in [*names.values(), *(org.aliases or []), org.acronym]}
+        if signer.name and signer.name != signer.acronym and lang not in names:
+            names[lang] = signer.name[:300]
+            changed = True
+        elif signer.name and fold(signer.name) not in known:
+            org.aliases = [*(org.aliases or []), signer.name]
+            changed = True
+        if signer.other_name and fold(signer.other_name) not in known:
+            org.aliases = [*(org.aliases or []), signer.other_name]
+            changed = True
+        if signer.country and not org.country:
+            org.country = signer.country
+            changed = True
+        if signer.acronym and not org.acronym:
+            org.acronym = signer.acronym[:40]
+            changed = True
+        if changed:
+            org.names = names
+            org.save()
+
+    def author(self, name: str, lang: str) -> Organization | Person:
+        """The organization or person a byline names."""
+        org = self.find(name)
+        if org is not None:
+            return org
+        person = self.people.get(fold(name))
+        if person is not None:
+            return person
+        if looks_like_organization(name) or is_acronym(name) or len(name.split()) > 4:
+            return self.organization(Signer(name=name[:300]), lang)
+        person = Person(name=name[:200])
+        person.save()
+        self._index_person(person)
+        return person

@@ -1,0 +1,234 @@
+"""Which documents are translations of the same piece, judged on what survives translation.
+
+Words change from one language to another; numbers, dates, links, the signatories' acronyms
+and countries, and the shape of the text (how many paragraphs, how long each is compared to
+the others, where the quotations are) do not. Each document gets an ``evidence`` record of
+those; two documents in different languages are compared feature by feature, and the
+confidence says how sure the comparison is.
+
+The network publishes many statements on the same day signed by the same organizations, so
+date and signatories alone never join two documents: the text itself (numbers, links, shape)
+must agree too. Pairs above ``AUTO_JOIN`` are joined; pairs between ``ASK_EDITOR`` and it are
+left apart and listed for an editor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from itertools import pairwise
+from typing import Any
+
+from havza.archive.text import ascii_digits
+
+AUTO_JOIN = 0.75
+ASK_EDITOR = 0.45
+CONTENT_NEEDED = 0.5  # below this agreement of the text itself, never join automatically
+MAX_POSTING = 300  # a key shared by more documents than this says nothing (a year, "1")
+CONTENT_TO_ASK = 0.25  # below this, not even worth an editor's look
+PROFILE_POINTS = 12
+_SHAPES = {"quote": "q", "li": "l", "oli": "l", "h": "h"}
+_NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
+
+
+def evidence(
+    title: str,
+    paragraphs: Iterable[tuple[str, str]],
+    date: dt.date | None,
+    signers: Iterable[tuple[str, str | None]],
+    links: Iterable[str],
+) -> dict[str, Any]:
+    """The language-independent features of a document (JSON-serializable).
+
+    PARAGRAPHS are (kind, text) pairs; SIGNERS are (acronym, country) pairs.
+    """
+    paragraphs = list(paragraphs)
+    text = ascii_digits(" ".join([title, *(t for _, t in paragraphs)]))
+    numbers = [re.sub(r"[.,]", "", n) for n in _NUMBER.findall(text)]
+    lengths = [len(t) for _, t in paragraphs]
+    return {
+        "date": date.isoformat() if date else None,
+        "numbers": sorted(numbers)[:200],
+        "signers": [f"{acronym}|{country or ''}" for acronym, country in signers],
+        "links": sorted({_link(u) for u in links})[:50],
+        "shape": "".join(_SHAPES.get(kind, "p") for kind, _ in paragraphs),
+        "profile": _profile(lengths),
+    }
+
+
+def _link(url: str) -> str:
+    url = re.sub(r"^https?://(www\.)?", "", url.strip().lower())
+    return url.rstrip("/.,;")
+
+
+def _profile(lengths: list[int]) -> list[float]:
+    """Where, in share of the text, each of PROFILE_POINTS evenly spaced paragraphs ends."""
+    total = sum(lengths)
+    if not total:
+        return []
+    cumulative, running = [], 0
+    for length in lengths:
+        running += length
+        cumulative.append(running / total)
+    return [round(x, 3) for x in cumulative[:: max(1, len(cumulative) // PROFILE_POINTS)]]
+
+
+def _jaccard(a: Iterable[str], b: Iterable[str]) -> float:
+    ca, cb = Counter(a), Counter(b)
+    union = sum((ca | cb).values())
+    return sum((ca & cb).values()) / union if union else 0.0
+
+
+def similarity(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, dict[str, float]]:
+    """How sure we are that A and B are the same piece, and the score of each feature."""
+    scores: dict[str, float] = {}
+    weights: dict[str, float] = {}
+    content: list[tuple[float, float]] = []
+    if a.get("date") and b.get("date"):
+        days = abs((dt.date.fromisoformat(a["date"]) - dt.date.fromisoformat(b["date"])).days)
+        scores["date"] = 1.0 if days == 0 else 0.6 if days <= 3 else 0.0
+        weights["date"] = 2.0
+    na, nb = a.get("numbers", []), b.get("numbers", [])
+    if na or nb:
+        scores["numbers"] = _jaccard(na, nb)
+        weights["numbers"] = min(3.0, 0.4 * max(1, min(len(na), len(nb))))
+        content.append((scores["numbers"], weights["numbers"]))
+    sa, sb = a.get("signers", []), b.get("signers", [])
+    if sa or sb:
+        scores["signatories"] = 1.0 if sa == sb else SequenceMatcher(None, sa, sb).ratio()
+        weights["signatories"] = 2.5 if sa and sb else 1.0
+    la, lb = a.get("links", []), b.get("links", [])
+    if la or lb:
+        scores["links"] = _jaccard(la, lb)
+        weights["links"] = 1.5 if la and lb else 0.5
+        content.append((scores["links"], weights["links"]))
+    shape_a, shape_b = a.get("shape", ""), b.get("shape", "")
+    if shape_a and shape_b:
+        counts = min(len(shape_a), len(shape_b)) / max(len(shape_a), len(shape_b))
+        same = shape_a == shape_b
+        scores["shape"] = 1.0 if same else counts * SequenceMatcher(None, shape_a, shape_b).ratio()
+        scores["shape"] *= _profile_agreement(a.get("profile", []), b.get("profile", []))
+        weights["shape"] = 1.5
+        content.append((scores["shape"], weights["shape"]))
+    total = sum(weights.values())
+    if not total:
+        return 0.0, scores
+    agreement = sum(scores[k] * weights[k] for k in scores) / total
+    confidence = agreement * min(1.0, total / 5.0)
+    content_weight = sum(w for _, w in content)
+    content_score = sum(s * w for s, w in content) / content_weight if content_weight else 0.0
+    if content_score < CONTENT_NEEDED:
+        confidence = min(confidence, AUTO_JOIN - 0.01)
+    if content_score < CONTENT_TO_ASK:
+        # Same day, same signatories, different text: the network's usual day, not a match.
+        confidence = min(confidence, ASK_EDITOR - 0.01)
+    return round(confidence, 3), {k: round(v, 3) for k, v in scores.items()}
+
+
+def _profile_agreement(pa: list[float], pb: list[float]) -> float:
+    if not pa or not pb or len(pa) != len(pb):
+        return 0.8  # paragraph counts differ: the count ratio already says so
+    return max(0.0, 1.0 - 2.0 * sum(abs(x - y) for x, y in zip(pa, pb, strict=True)) / len(pa))
+
+
+@dataclass
+class Node:
+    """A document to place in a group: new in this import, or stored by an earlier one."""
+
+    id: int
+    language: str
+    evidence: dict[str, Any]
+    work: int | None = None  # the Work it already belongs to (stored documents)
+    group: str = ""  # translation group stated by the source: final, never recomputed
+    fixed: bool = False  # stored documents keep their Work
+
+
+@dataclass
+class Grouping:
+    groups: list[list[int]]  # node ids, each list one Work
+    confidence: dict[int, float | None]  # per node: its best link inside its group
+    to_confirm: list[tuple[int, int, float, dict[str, float]]] = field(default_factory=list)
+
+
+def _keys(node: Node) -> set[str]:
+    ev = node.evidence
+    keys = {f"n:{n}" for n in ev.get("numbers", []) if len(n) >= 2}
+    keys |= {f"l:{u}" for u in ev.get("links", [])}
+    if ev.get("date"):
+        keys.add(f"d:{ev['date']}")
+    return keys
+
+
+def group(nodes: list[Node]) -> Grouping:
+    """Join NODES into groups with at most one document per language."""
+    by_id = {n.id: n for n in nodes}
+    parent = {n.id: n.id for n in nodes}
+    langs = {n.id: {n.language} for n in nodes}
+    works = {n.id: {n.work} - {None} for n in nodes}
+    confidence: dict[int, float | None] = {n.id: None for n in nodes}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> bool:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return True
+        if langs[ra] & langs[rb] or len(works[ra] | works[rb]) > 1:
+            return False
+        parent[rb] = ra
+        langs[ra] |= langs[rb]
+        works[ra] |= works[rb]
+        return True
+
+    # Groups the source states come first, with full confidence.
+    stated: dict[str, list[int]] = defaultdict(list)
+    for node in nodes:
+        if node.group:
+            stated[node.group].append(node.id)
+    for members in stated.values():
+        for a, b in pairwise(members):
+            if union(a, b) and len(members) > 1:
+                confidence[a] = confidence[b] = 1.0
+
+    to_confirm = []
+    # Pairs sharing the most keys first: translations share nearly all of theirs. A pair
+    # already in one group is not compared again, which keeps large archives linear.
+    for a, b in _candidate_pairs([n for n in nodes if not n.group], by_id):
+        na, nb = by_id[a], by_id[b]
+        if (na.fixed and nb.fixed) or find(a) == find(b):
+            continue
+        score, details = similarity(na.evidence, nb.evidence)
+        if score >= AUTO_JOIN and union(a, b):
+            for x in (a, b):
+                confidence[x] = max(confidence[x] or 0.0, score)
+        elif score >= ASK_EDITOR:
+            to_confirm.append((a, b, score, details))
+    roots: dict[int, list[int]] = defaultdict(list)
+    for node in nodes:
+        roots[find(node.id)].append(node.id)
+    to_confirm = [c for c in to_confirm if find(c[0]) != find(c[1])]
+    return Grouping(list(roots.values()), confidence, to_confirm)
+
+
+def _candidate_pairs(nodes: list[Node], by_id: dict[int, Node]) -> list[tuple[int, int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for node in nodes:
+        for key in _keys(node):
+            postings[key].append(node.id)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in postings.values():
+        if len(members) > MAX_POSTING:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if by_id[a].language != by_id[b].language:
+                    shared[(min(a, b), max(a, b))] += 1
+    return [pair for pair, _ in shared.most_common()]

@@ -1,0 +1,391 @@
+"""The archive import: files in, Works and Translations out, and a report of every decision.
+
+1. The paths (files, folders, globs) are expanded and every file is read and decoded.
+2. What the archive repeats at the top and bottom of its pages is learned.
+3. Each new or changed document is analyzed (in parallel on large archives); unchanged ones
+   (same key, same content digest) are not touched again.
+4. Documents are grouped into Works by the evidence that survives translation.
+5. Each Work is saved in its own transaction, so an interrupted import keeps what it saved
+   and the next run resumes with the rest.
+
+A file that cannot be read, or a document that fails anywhere, becomes a report entry with
+the reason; the import goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from havza.archive import grouping, language
+from havza.archive.boilerplate import Boilerplate
+from havza.archive.entities import Directory
+from havza.archive.models import GroupingCandidate, ImportedDocument
+from havza.archive.report import Report, entry
+from havza.archive.sources import SourceDocument, SourceError, read_file
+from havza.archive.store import (
+    PARSER_VERSION,
+    Item,
+    remember_skipped,
+    save_group,
+    storage_key,
+    title_of,
+)
+from havza.archive.structure import Parsed, analyze
+from havza.publishing.models import Work
+
+# Below this many documents, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+SAVE_BATCH = 50  # works saved per transaction
+CANDIDATES_PER_DOCUMENT = 3
+SKIPPED_NAMES = {".DS_Store", "Thumbs.db"}
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class Options:
+    dry_run: bool = False
+    jobs: int = 0  # worker processes for reading and analysis; 0: one per core
+
+
+class _DryRun(Exception):
+    """Raised to roll a dry run back once its report is complete."""
+
+
+def expand(paths: Iterable[str]) -> tuple[list[Path], list[dict[str, Any]]]:
+    """The files PATHS name (folders are searched recursively, globs expanded), in order."""
+    files: dict[Path, None] = {}
+    missing: list[dict[str, Any]] = []
+    for raw in paths:
+        matches = sorted(glob.glob(raw, recursive=True)) if glob.has_magic(raw) else [raw]  # noqa: PTH207 -- absolute and relative patterns alike
+        if not matches or not any(Path(m).exists() for m in matches):
+            missing.append(_failed(raw, "no such file or folder"))
+            continue
+        for match in matches:
+            path = Path(match)
+            if path.is_dir():
+                for sub in sorted(path.rglob("*")):
+                    if sub.is_file() and not _hidden(sub.relative_to(path)):
+                        files.setdefault(sub.resolve())
+            elif path.exists():
+                files.setdefault(path.resolve())
+    return list(files), missing
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts) or relative.name in SKIPPED_NAMES
+
+
+def _failed(path: str, reason: str, key: str | None = None) -> dict[str, Any]:
+    document = entry(path, key, "failed")
+    document["problems"] = [reason]
+    return document
+
+
+def _read(path: Path) -> list[SourceDocument] | str:
+    try:
+        return read_file(path)
+    except SourceError as error:
+        return str(error)
+    except Exception as error:  # any file, however broken, is reported
+        return f"unreadable: {type(error).__name__}: {error}"
+
+
+def _analyze(args: tuple[SourceDocument, Boilerplate]) -> Parsed | str:
+    source, boilerplate = args
+    try:
+        return analyze(source.page, boilerplate)
+    except Exception as error:  # one document's failure is reported
+        return f"could not analyze: {type(error).__name__}: {error}"
+
+
+def _map(function, items: list, jobs: int, progress: Progress | None, stage: str) -> list:
+    total = len(items)
+    if jobs <= 1 or total < PARALLEL_FROM:
+        results = []
+        for n, item in enumerate(items, 1):
+            results.append(function(item))
+            if progress:
+                progress(stage, n, total)
+        return results
+    # fork: the workers inherit the loaded settings and language model; they never touch the
+    # database.
+    language.preload()
+    with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
+        results = []
+        chunk = max(1, min(64, total // (jobs * 8)))
+        for n, result in enumerate(pool.map(function, items, chunksize=chunk), 1):
+            results.append(result)
+            if progress and (n % 25 == 0 or n == total):
+                progress(stage, n, total)
+        return results
+
+
+def run(
+    paths: Iterable[str],
+    options: Options | None = None,
+    progress: Progress | None = None,
+    report_path: Path | None = None,
+) -> Report:
+    """Import PATHS; the report is written to REPORT_PATH even if the import stops."""
+    options = options or Options()
+    jobs = options.jobs or os.cpu_count() or 1
+    report = Report(dry_run=options.dry_run)
+    started = time.perf_counter()
+    try:
+        if options.dry_run:
+            try:
+                with transaction.atomic():
+                    _import(paths, jobs, report, progress)
+                    raise _DryRun
+            except _DryRun:
+                pass
+            for document in report.documents:
+                if document["status"] == "imported":
+                    document["work"] = document["translation"] = None
+        else:
+            _import(paths, jobs, report, progress)
+        report.complete = True
+    finally:
+        report.seconds = time.perf_counter() - started
+        if report_path is not None:
+            report.write(report_path)
+    return report
+
+
+def _import(paths: Iterable[str], jobs: int, report: Report, progress: Progress | None) -> None:
+    files, missing = expand(paths)
+    for document in missing:
+        report.add(document)
+    sources: list[SourceDocument] = []
+    for path, result in zip(files, _map(_read, files, jobs, progress, "read"), strict=True):
+        if isinstance(result, str):
+            report.add(_failed(str(path), result))
+        else:
+            sources.extend(result)
+    boilerplate = Boilerplate.learn([line.text for line in s.page.lines] for s in sources)
+
+    stored = {
+        d.key: d
+        for d in ImportedDocument.objects.select_related("translation").filter(
+            key__in=[storage_key(s.key) for s in sources]
+        )
+    }
+    todo: list[tuple[SourceDocument, ImportedDocument | None]] = []
+    seen: set[str] = set()
+    for source in sources:
+        previous = stored.get(storage_key(source.key))
+        if source.key in seen:
+            continue
+        seen.add(source.key)
+        if _unchanged(source, previous):
+            document = dict(previous.decision) or entry(source.path, source.key)
+            document.update(status="unchanged", path=source.path)
+            report.add(document)
+        else:
+            todo.append((source, previous))
+
+    parsed = _map(_analyze, [(s, boilerplate) for s, _ in todo], jobs, progress, "analyze")
+    items: list[Item] = []
+    for (source, previous), result in zip(todo, parsed, strict=True):
+        item = _item(source, previous, result, report)
+        if item is not None:
+            items.append(item)
+    _group_and_save(items, report, progress)
+
+
+def _unchanged(source: SourceDocument, previous: ImportedDocument | None) -> bool:
+    if previous is None or previous.digest != source.digest:
+        return False
+    if previous.parser_version != PARSER_VERSION:
+        return False
+    return previous.status in {"skipped", "failed"} or previous.translation is not None
+
+
+def _item(
+    source: SourceDocument,
+    previous: ImportedDocument | None,
+    result: Parsed | str,
+    report: Report,
+) -> Item | None:
+    document = entry(source.path, source.key, "updated" if previous else "imported")
+    document["format"] = source.format
+    if isinstance(result, str):
+        document["problems"] = [result]
+        report.add(document)
+        return None
+    guess = result.language
+    document.update(
+        language=guess.code if guess.code != "und" else None,
+        language_confidence=round(guess.confidence, 3),
+        title=title_of(result) or None,
+        date=result.date.isoformat() if result.date else None,
+        authors=result.authors,
+        issuers=[s.as_report() for s in result.issuers],
+        signatories=[s.as_report() for s in result.signatories],
+        paragraph_languages=[
+            {"paragraph": n, "language": p.lang} for n, p in enumerate(result.paragraphs) if p.lang
+        ],
+        problems=list(result.problems),
+    )
+    reason = None
+    if not result.paragraphs and not result.title:
+        reason = "no text found"
+    elif guess.code == "und":
+        reason = "language not identified"
+    elif not guess.is_site_language:
+        reason = f"written in {guess.code}, which is not a site language"
+    if reason:
+        document["status"] = "skipped"
+        document["problems"].append(reason)
+        report.add(document)
+        remember_skipped(source, document)
+        return None
+    evidence = grouping.evidence(
+        title_of(result),
+        [(p.kind, p.text) for p in result.paragraphs],
+        result.date,
+        [(s.acronym, s.country) for s in result.signatories],
+        source.links,
+    )
+    if previous is not None and previous.translation is None:
+        document["status"] = "imported"
+    return Item(source, result, evidence, document, stored=previous)
+
+
+def _group_and_save(items: list[Item], report: Report, progress: Progress | None) -> None:
+    nodes = [
+        grouping.Node(
+            id=n,
+            language=item.parsed.language.code,
+            evidence=item.evidence,
+            work=item.stored.translation.work_id
+            if item.stored and item.stored.translation
+            else None,
+            group=item.source.group,
+            fixed=bool(item.stored and item.stored.translation),
+        )
+        for n, item in enumerate(items)
+    ]
+    stored_nodes, stored_docs = _stored_nodes(len(nodes), {i.source.key for i in items})
+    result = grouping.group(nodes + stored_nodes)
+    directory = Directory()
+    works = {w.pk: w for w in Work.objects.filter(pk__in={n.work for n in nodes + stored_nodes})}
+    saved = 0
+    groups = [[m for m in members if m < len(items)] for members in result.groups]
+    groups = [g for g in groups if g]
+    all_nodes = {n.id: n for n in nodes + stored_nodes}
+    for start in range(0, len(groups), SAVE_BATCH):
+        # One transaction per batch (each work in its own savepoint): far fewer commits, and
+        # an interrupted import still keeps every batch it finished.
+        with transaction.atomic():
+            for members in groups[start : start + SAVE_BATCH]:
+                directory = _save_one(members, items, result, all_nodes, works, directory)
+                saved += len(members)
+                if progress:
+                    progress("save", saved, len(items))
+        for members in groups[start : start + SAVE_BATCH]:
+            for m in members:
+                report.add(items[m].entry)
+    _save_candidates(result, items, stored_docs)
+
+
+def _save_one(
+    members: list[int],
+    items: list[Item],
+    result: grouping.Grouping,
+    all_nodes: dict[int, grouping.Node],
+    works: dict[int, Work],
+    directory: Directory,
+) -> Directory:
+    new = [items[m] for m in members]
+    for m in members:
+        items[m].confidence = result.confidence[m]
+    root = next(r for r in result.groups if members[0] in r)
+    work_ids = {all_nodes[n].work for n in root} - {None}
+    try:
+        save_group(new, works.get(next(iter(work_ids))) if work_ids else None, directory)
+    except Exception as error:  # one work's failure is reported, the import goes on
+        for item in new:
+            item.entry["status"] = "failed"
+            item.entry["problems"].append(f"could not save: {type(error).__name__}: {error}")
+        return Directory()  # the rolled-back savepoint may have held new organizations
+    return directory
+
+
+def _stored_nodes(
+    first_id: int, keys: set[str]
+) -> tuple[list[grouping.Node], dict[int, ImportedDocument]]:
+    """Documents earlier imports placed, as fixed nodes new documents may join."""
+    nodes, docs = [], {}
+    stored = ImportedDocument.objects.filter(translation__isnull=False).exclude(
+        key__in=[storage_key(k) for k in keys]
+    )
+    for n, doc in enumerate(stored.select_related("translation").iterator(), start=first_id):
+        docs[n] = doc
+        nodes.append(
+            grouping.Node(
+                id=n,
+                language=doc.language,
+                evidence=doc.evidence,
+                work=doc.translation.work_id,
+                group=doc.group_key,
+                fixed=True,
+            )
+        )
+    return nodes, docs
+
+
+def _save_candidates(
+    result: grouping.Grouping, items: list[Item], stored: dict[int, ImportedDocument]
+) -> None:
+    def doc(node: int) -> ImportedDocument | None:
+        return items[node].stored if node < len(items) else stored.get(node)
+
+    per_node: Counter[int] = Counter()
+    found: list[tuple[int, int, ImportedDocument, ImportedDocument, float, dict]] = []
+    for a, b, confidence, details in sorted(result.to_confirm, key=lambda c: -c[2]):
+        first, second = doc(a), doc(b)
+        if first is None or second is None or first.translation is None:
+            continue
+        if second.translation is None or first.translation.work_id == second.translation.work_id:
+            continue
+        # An editor is shown a document's few likeliest matches, not every weak one.
+        if per_node[a] >= CANDIDATES_PER_DOCUMENT or per_node[b] >= CANDIDATES_PER_DOCUMENT:
+            continue
+        per_node[a] += 1
+        per_node[b] += 1
+        found.append((a, b, first, second, confidence, details))
+    decided = set(
+        GroupingCandidate.objects.filter(
+            document__in=[f[2] for f in found],
+        )
+        .exclude(decision=GroupingCandidate.Decision.PENDING)
+        .values_list("document_id", "other_id")
+    )
+    GroupingCandidate.objects.bulk_create(
+        [
+            GroupingCandidate(document=first, other=second, confidence=conf, evidence=details)
+            for _, _, first, second, conf, details in found
+        ],
+        ignore_conflicts=True,
+    )
+    for a, b, first, second, conf, _ in found:
+        if (first.pk, second.pk) in decided:
+            continue
+        for node, other in ((a, second), (b, first)):
+            if node < len(items):
+                items[node].entry["group_candidates"].append(
+                    {"work": other.translation.work_id, "confidence": conf}
+                )

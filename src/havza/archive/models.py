@@ -1,0 +1,96 @@
+"""What the archive import remembers: each document it read, and groupings left to editors."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from havza.publishing.models import Translation
+
+
+class ImportedDocument(models.Model):
+    """One document of an archive (a file, or one post of a WordPress export).
+
+    Its key and content digest make imports idempotent: the same content is not imported
+    twice, changed content updates the translation it made, and an import that stopped
+    half-way resumes from the documents it had not reached.
+    """
+
+    class Status(models.TextChoices):
+        IMPORTED = "imported", _("imported")
+        UPDATED = "updated", _("updated")
+        UNCHANGED = "unchanged", _("unchanged")
+        SKIPPED = "skipped", _("skipped")
+        FAILED = "failed", _("failed")
+
+    key = models.CharField(_("source"), max_length=1000, unique=True)
+    path = models.CharField(_("file"), max_length=1000)
+    format = models.CharField(_("format"), max_length=10)
+    digest = models.CharField(_("content digest"), max_length=64)
+    parser_version = models.PositiveIntegerField(default=1)
+    translation = models.ForeignKey(
+        Translation,
+        verbose_name=_("translation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="archive_sources",
+    )
+    language = models.CharField(_("language"), max_length=12, blank=True)
+    title = models.CharField(_("title"), max_length=400, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    group_key = models.CharField(
+        _("translation group in the source"), max_length=200, blank=True, db_index=True
+    )
+    group_confidence = models.FloatField(_("grouping confidence"), null=True, blank=True)
+    evidence = models.JSONField(
+        _("evidence"), default=dict, blank=True, help_text=_("What grouping compares.")
+    )
+    decision = models.JSONField(default=dict, blank=True, help_text=_("The last report entry."))
+    problems = models.JSONField(_("problems"), default=list, blank=True)
+    first_imported_at = models.DateTimeField(auto_now_add=True)
+    last_seen_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("imported document")
+        verbose_name_plural = _("imported documents")
+
+    def __str__(self) -> str:
+        return self.title or self.key
+
+
+class GroupingCandidate(models.Model):
+    """Two documents that may be translations of one piece, kept apart until an editor says.
+
+    The importer joins documents into one Work only when the evidence is strong; a pair it
+    is unsure of is listed here, and confirming it in the admin joins the two works.
+    """
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("to decide")
+        CONFIRMED = "confirmed", _("same piece: joined")
+        REJECTED = "rejected", _("different pieces")
+
+    document = models.ForeignKey(
+        ImportedDocument, on_delete=models.CASCADE, related_name="grouping_candidates"
+    )
+    other = models.ForeignKey(ImportedDocument, on_delete=models.CASCADE, related_name="+")
+    confidence = models.FloatField(_("confidence"))
+    evidence = models.JSONField(_("evidence"), default=dict, blank=True)
+    decision = models.CharField(
+        _("decision"), max_length=12, choices=Decision.choices, default=Decision.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["decision", "-confidence"]
+        verbose_name = _("possible translation")
+        verbose_name_plural = _("possible translations")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "other"], name="one_candidate_per_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} ↔ {self.other} ({self.confidence:.2f})"

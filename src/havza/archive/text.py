@@ -1,0 +1,115 @@
+"""Bytes to clean text, and the small text helpers every parser of the archive shares."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+from ftfy.badness import is_bad
+
+# Digits of the scripts our languages write numbers in, mapped to ASCII: Arabic-Indic (ar),
+# Extended Arabic-Indic (fa), and the full-width forms pasted from some editors.
+_DIGIT_SOURCES = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９"
+ASCII_DIGITS = str.maketrans(_DIGIT_SOURCES, "0123456789" * 3)
+
+# Invisible characters that scraped pages carry around (bidi marks, zero-width spaces, soft
+# hyphens, BOMs). They are removed before comparing lines, never from the stored body.
+_INVISIBLE = dict.fromkeys(
+    [0x200B, 0x200E, 0x200F, 0x061C, 0xFEFF, 0x00AD, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+_QUOTES = "\"'“”„‟«»‹›‘’‚‛「」『』"
+_STRIP_EDGES = " \t.,;:!?¡¿-–—_*·•|/\\" + _QUOTES
+_SPACES = re.compile(r"\s+")
+
+
+class UnreadableFile(ValueError):
+    """A file that is not text in any encoding we can recognise."""
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """The text of DATA and the repairs made to it (for the report).
+
+    UTF-8 first (with or without BOM), then UTF-16 with a BOM, then the encoding
+    charset-normalizer finds most plausible. ftfy then repairs mojibake such as "DÃ¼nya"
+    and mixed encodings, line by line.
+    """
+    notes: list[str] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+        notes.append("decoded as UTF-16")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _decode_guess(data)
+            notes.append("not UTF-8: decoded by guessing the encoding")
+    if _looks_binary(text):
+        raise UnreadableFile("binary content, not text")
+    text = unicodedata.normalize("NFC", text)
+    # ftfy's quick check first: most pages are clean, and repairing costs milliseconds.
+    if notes or is_bad(text):
+        fixed = ftfy.fix_text(text, normalization="NFC", unescape_html=False, uncurl_quotes=False)
+        if fixed != text:
+            notes.append("repaired broken characters (mojibake)")
+        text = fixed
+    return text, notes
+
+
+def _decode_guess(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise UnreadableFile("not text in any known encoding")
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return str(best)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if "\x00" in sample:
+        return True
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    return bool(sample) and controls / len(sample) > 0.05
+
+
+def clean_line(line: str) -> str:
+    """One line as stored: invisible characters gone, spaces (also no-break) collapsed."""
+    return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
+
+
+def fingerprint(line: str) -> str:
+    """A key that is equal for the same line written with other spacing, case or quotes."""
+    line = _SPACES.sub(" ", line.translate(_INVISIBLE).casefold())
+    return line.strip(_STRIP_EDGES)
+
+
+def ascii_digits(text: str) -> str:
+    return text.translate(ASCII_DIGITS)
+
+
+def split_blocks(text: str) -> list[list[str]]:
+    """Blocks of non-empty lines separated by blank lines, each line cleaned."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = clean_line(raw)
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip(_QUOTES + " )").endswith((".", "!", "?", "…", "։", "؟", ";", ":"))
+
+
+def words(text: str) -> list[str]:
+    return text.split()
