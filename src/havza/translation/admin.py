@@ -1,0 +1,97 @@
+"""The workflow's settings in the admin: who translates what, the glossary, the memory (with
+TMX in and out) and the machine translation engines."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from havza.publishing.models import language_choices
+from havza.translation.exchange import tmx
+from havza.translation.models import (
+    Assignment,
+    GlossaryConcept,
+    GlossaryTerm,
+    LanguageGrant,
+    MachineEngine,
+    MemoryEntry,
+)
+
+
+@admin.register(LanguageGrant)
+class LanguageGrantAdmin(admin.ModelAdmin):
+    list_display = ["user", "language", "role"]
+    list_filter = ["role", "language"]
+    search_fields = ["user__username"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ["work", "language", "assignee", "assigned_by", "created_at"]
+    list_filter = ["language"]
+    raw_id_fields = ["work", "assignee", "assigned_by"]
+
+
+class GlossaryTermInline(admin.TabularInline):
+    model = GlossaryTerm
+    extra = 2
+
+
+@admin.register(GlossaryConcept)
+class GlossaryConceptAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "note", "do_not_translate"]
+    search_fields = ["terms__term", "note"]
+    inlines = [GlossaryTermInline]
+
+
+@admin.register(MachineEngine)
+class MachineEngineAdmin(admin.ModelAdmin):
+    list_display = ["name", "backend", "source_language", "target_language", "priority", "enabled"]
+    list_filter = ["backend", "enabled"]
+
+
+class TmxForm(forms.Form):
+    source_language = forms.ChoiceField(label=_("from"), choices=language_choices)
+    target_language = forms.ChoiceField(label=_("into"), choices=language_choices)
+    file = forms.FileField(label=_("TMX file"), required=False)
+
+
+@admin.register(MemoryEntry)
+class MemoryEntryAdmin(admin.ModelAdmin):
+    list_display = ["source_text", "target_text", "source_language", "target_language",
+                    "approved_by", "approved_at"]  # fmt: skip
+    list_filter = ["source_language", "target_language"]
+    search_fields = ["source_text", "target_text"]
+    readonly_fields = ["source_key", "source_norm", "length", "segment"]
+    change_list_template = "translation/admin/memory_changelist.html"
+
+    def get_urls(self):
+        return [
+            path("tmx/", self.admin_site.admin_view(self.tmx_view), name="translation_tmx"),
+            *super().get_urls(),
+        ]
+
+    def tmx_view(self, request):
+        if not self.has_view_permission(request):
+            return HttpResponse(status=403)
+        form = TmxForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            src, tgt = form.cleaned_data["source_language"], form.cleaned_data["target_language"]
+            upload = form.cleaned_data["file"]
+            if upload is None:
+                response = HttpResponse(tmx.export(src, tgt), content_type="application/x-tmx+xml")
+                response["Content-Disposition"] = f'attachment; filename="memory-{src}-{tgt}.tmx"'
+                return response
+            if not self.has_add_permission(request):
+                return HttpResponse(status=403)
+            added = tmx.import_(upload.read(), src, tgt, origin=f"TMX: {upload.name}"[:300])
+            messages.success(request, _("%(n)s pairs added to the memory.") % {"n": added})
+            return redirect("admin:translation_memoryentry_changelist")
+        context = {**self.admin_site.each_context(request), "form": form,
+                   "title": _("Translation memory as TMX"), "opts": self.model._meta}  # fmt: skip
+        return render(request, "translation/admin/tmx.html", context)
