@@ -31,7 +31,7 @@ _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+")
 _LEAD_IN = re.compile(r"^(?P<lead>.*?:)\s*(?P<mark>[“«„\"])(?P<quote>[^“«„\"]\S.*)$")
 _ESCAPE = re.compile(r"([\\`*_\[\]<~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_BLOCK_START = re.compile(r"^(\s*)([#>+=|-]|\d+[.)])")
+_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=|-])|(\d+)([.)]))")
 
 
 @dataclass
@@ -165,7 +165,14 @@ def escape(text: str) -> str:
     """TEXT as Markdown that renders exactly TEXT."""
     text = _ESCAPE.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text, count=1)
+    return _BLOCK_START.sub(_escape_block_start, text, count=1)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    # "# x" would be a heading and "1. x" a list: the mark is escaped, digits are not.
+    if match.group(2):
+        return f"{match.group(1)}\\{match.group(2)}"
+    return f"{match.group(1)}{match.group(3)}\\{match.group(4)}"
 
 
 def _tagged(para: Paragraph, tag: str = "p") -> str:

@@ -22,6 +22,7 @@ from functools import cache
 
 from havza import languages
 from havza.archive import language
+from havza.archive.dates import parse_date_line
 from havza.archive.signatories import looks_like_name, parse_line
 from havza.archive.text import fingerprint
 
@@ -29,6 +30,8 @@ HEAD_LINES = 25  # how far from the top a line counts as the page's head when le
 TAIL_LINES = 12
 TAGLINE_MAX_CHARS = 140
 MIN_TAGLINE_LANGUAGES = 3
+# Short lines are identified less surely; a tagline block is only made of sure ones.
+TAGLINE_CONFIDENCE = 0.8
 # Share of an archive's pages a line must appear on to be learned as boilerplate.
 LEARN_SHARE = 0.05
 
@@ -101,10 +104,11 @@ def _head_end(lines: list[str], boilerplate: Boilerplate) -> int:
         if boilerplate.known(line):
             index += 1
             continue
-        if len(line) <= TAGLINE_MAX_CHARS:
-            code = language.identify(line).code
-            if code != "und" and code not in seen:
-                seen.add(code)
+        if len(line) <= TAGLINE_MAX_CHARS and len(line.split()) >= 3:
+            guess = language.identify(line)
+            sure = guess.is_site_language and guess.confidence >= TAGLINE_CONFIDENCE
+            if sure and guess.code not in seen and parse_date_line(line) is None:
+                seen.add(guess.code)
                 last_unknown = index
                 index += 1
                 continue

@@ -172,6 +172,10 @@ def _import(paths: Iterable[str], jobs: int, report: Report, progress: Progress 
     for path, result in zip(files, _map(_read, files, jobs, progress, "read"), strict=True):
         if isinstance(result, str):
             report.add(_failed(str(path), result))
+        elif not result:
+            document = entry(str(path), status="skipped")
+            document["problems"] = ["no posts or pages in this export"]
+            report.add(document)
         else:
             sources.extend(result)
     boilerplate = Boilerplate.learn([line.text for line in s.page.lines] for s in sources)

@@ -36,7 +36,10 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     """
     notes: list[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise UnreadableFile(f"broken UTF-16 text ({error.reason})") from error
         notes.append("decoded as UTF-16")
     else:
         try:
@@ -56,16 +59,33 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return text, notes
 
 
+# Legacy encodings of the site languages' regions, tried when a file is not UTF-8.
+LEGACY_ENCODINGS = ("cp1254", "cp1252", "cp1256", "cp1253", "iso8859-9", "iso8859-7", "cp1250")
+
+
 def _decode_guess(data: bytes) -> str:
+    """The decoding in which the text reads most surely as a language we know."""
     from charset_normalizer import from_bytes
 
+    from havza.archive.language import identify
+
+    candidates: dict[str, str] = {}
+    for encoding in LEGACY_ENCODINGS:
+        try:
+            candidates[encoding] = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
     best = from_bytes(data[:200_000]).best()
-    if best is None:
+    if best is not None:
+        candidates.setdefault(best.encoding, str(best))
+    if not candidates:
         raise UnreadableFile("not text in any known encoding")
-    try:
-        return data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        return str(best)
+
+    def score(text: str) -> float:
+        guess = identify(text[:3000])
+        return guess.confidence if guess.is_site_language else guess.confidence / 2
+
+    return max(candidates.values(), key=score)
 
 
 def _looks_binary(text: str) -> bool:

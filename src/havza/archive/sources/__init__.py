@@ -48,6 +48,17 @@ def read_file(path: Path) -> list[SourceDocument]:
 
 
 def read_bytes(data: bytes, path: str) -> list[SourceDocument]:
+    """The documents in DATA; SourceError, with the reason, when there is none to read."""
+    try:
+        return _read_bytes(data, path)
+    except SourceError:
+        raise
+    except (ValueError, LookupError, TypeError, AttributeError, RecursionError) as error:
+        # Parsers of HTML and XML fail in their own ways on broken input; all say "unreadable".
+        raise SourceError(f"cannot parse the file: {type(error).__name__}: {error}") from error
+
+
+def _read_bytes(data: bytes, path: str) -> list[SourceDocument]:
     head = data[:4096]
     if not data.strip():
         raise SourceError("the file is empty")

@@ -65,13 +65,16 @@ class _Walker:
             if tag in _LINE_BREAKS:
                 parts.append("\n")
             elif tag not in _SKIP:
-                if tag in {"a", "ref"}:
-                    href = child.get("href") or child.get("target") or ""
-                    if href.startswith(("http://", "https://")):
-                        self.links.append(href)
-                parts.append(self.text_of(child))
+                parts.append(self._inline(child))
             parts.append(self._text(child.tail))
         return "".join(parts)
+
+    def _inline(self, element: etree._Element) -> str:
+        if _tag(element) in {"a", "ref"}:
+            href = element.get("href") or element.get("target") or ""
+            if href.startswith(("http://", "https://")):
+                self.links.append(href)
+        return self.text_of(element)
 
     def walk(self, element: etree._Element, kind: str = "p") -> None:
         tag = _tag(element)
@@ -105,7 +108,7 @@ class _Walker:
             elif tag in _LINE_BREAKS:
                 run.append("\n")
             elif tag not in _SKIP:
-                run.append(self.text_of(child))
+                run.append(self._inline(child))
             run.append(self._text(child.tail))
         self.emit("".join(run), kind)
 

@@ -1,0 +1,56 @@
+"""The archive in the admin: what was imported, and possible translations to decide on."""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from havza.archive import editorial
+from havza.archive.models import GroupingCandidate, ImportedDocument
+
+
+@admin.register(ImportedDocument)
+class ImportedDocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "language", "status", "format", "group_confidence", "last_seen_at"]
+    list_filter = ["status", "format", "language"]
+    search_fields = ["title", "key"]
+    readonly_fields = [f.name for f in ImportedDocument._meta.fields]
+    raw_id_fields = ["translation"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(GroupingCandidate)
+class GroupingCandidateAdmin(admin.ModelAdmin):
+    list_display = ["document_title", "other_title", "confidence", "decision"]
+    list_filter = ["decision"]
+    readonly_fields = ["document", "other", "confidence", "evidence", "created_at", "decided_at"]
+    fields = [*readonly_fields, "decision"]
+    actions = ["join", "keep_apart"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.display(description=_("document"))
+    def document_title(self, obj: GroupingCandidate) -> str:
+        return f"[{obj.document.language}] {obj.document.title}"
+
+    @admin.display(description=_("possible translation of"))
+    def other_title(self, obj: GroupingCandidate) -> str:
+        return f"[{obj.other.language}] {obj.other.title}"
+
+    @admin.action(description=_("Same piece: join the works"))
+    def join(self, request, queryset):
+        joined = 0
+        for candidate in queryset.select_related("document__translation", "other__translation"):
+            try:
+                editorial.confirm(candidate)
+                joined += 1
+            except editorial.CannotJoin as error:
+                self.message_user(request, f"{candidate}: {error}", messages.WARNING)
+        self.message_user(request, ngettext("%d pair joined.", "%d pairs joined.", joined) % joined)
+
+    @admin.action(description=_("Different pieces: keep apart"))
+    def keep_apart(self, request, queryset):
+        for candidate in queryset:
+            editorial.reject(candidate)

@@ -1,0 +1,52 @@
+"""An editor's decision on a possible translation: join the two works, or keep them apart."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from havza.archive.models import GroupingCandidate, ImportedDocument
+from havza.publishing.models import Work
+
+
+class CannotJoin(Exception):
+    """The two works cannot become one (both have a translation in the same language)."""
+
+
+@transaction.atomic
+def confirm(candidate: GroupingCandidate) -> Work:
+    """Join the work of CANDIDATE's document into the other document's work."""
+    source = candidate.document.translation.work if candidate.document.translation else None
+    target = candidate.other.translation.work if candidate.other.translation else None
+    if source is None or target is None:
+        raise CannotJoin("one of the documents no longer has a translation")
+    if source.pk != target.pk:
+        clash = set(source.translations.values_list("language", flat=True)) & set(
+            target.translations.values_list("language", flat=True)
+        )
+        if clash:
+            raise CannotJoin(f"both works have a translation in: {', '.join(sorted(clash))}")
+        source.translations.update(work=target)
+        if not target.signatories.exists():
+            source.signatories.update(work=target)
+        if not target.authorships.exists():
+            source.authorships.update(work=target)
+        if target.published_on is None and source.published_on is not None:
+            target.published_on = source.published_on
+            target.save(update_fields=["published_on", "updated_at"])
+        source.delete()
+    ImportedDocument.objects.filter(pk__in=[candidate.document_id, candidate.other_id]).update(
+        group_confidence=1.0
+    )
+    _decide(candidate, GroupingCandidate.Decision.CONFIRMED)
+    return target
+
+
+def reject(candidate: GroupingCandidate) -> None:
+    _decide(candidate, GroupingCandidate.Decision.REJECTED)
+
+
+def _decide(candidate: GroupingCandidate, decision: str) -> None:
+    candidate.decision = decision
+    candidate.decided_at = timezone.now()
+    candidate.save(update_fields=["decision", "decided_at"])
