@@ -4,10 +4,29 @@ invented; places are real. Each work lives in its own module, in every language 
 
 from __future__ import annotations
 
-from havza.demo.content import may_day_2025
+from havza.demo.content import (
+    conference_call_2025,
+    conference_report_2025,
+    heat_2024,
+    interview_2026,
+    may_day_2025,
+    mersin_strike_2024,
+    sea_2023,
+    seasonal_workers_2026,
+)
 from havza.demo.content.network import EVENTS, ORGANIZATIONS, PEOPLE, TOPICS
 from havza.demo.content.schema import WorkData
 
-WORKS: tuple[WorkData, ...] = (may_day_2025.WORK,)
+# Oldest first.
+WORKS: tuple[WorkData, ...] = (
+    sea_2023.WORK,
+    mersin_strike_2024.WORK,
+    heat_2024.WORK,
+    may_day_2025.WORK,
+    conference_call_2025.WORK,
+    conference_report_2025.WORK,
+    interview_2026.WORK,
+    seasonal_workers_2026.WORK,
+)
 
 __all__ = ["EVENTS", "ORGANIZATIONS", "PEOPLE", "TOPICS", "WORKS"]
