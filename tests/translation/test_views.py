@@ -218,3 +218,32 @@ def test_query_counts_are_pinned(statement, clients, django_assert_max_num_queri
         assert clients["ar"].get(reverse("translation:queue")).status_code == 200
     with django_assert_max_num_queries(10):
         assert clients["editor"].get(reverse("translation:coverage")).status_code == 200
+
+
+def test_machine_drafts_and_history(statement, clients):
+    from havza.translation.models import MachineEngine, MachineSuggestion
+
+    work = statement.work
+    clients["ar"].post(url("start", work, "ar"))
+    seg = TargetSegment.objects.select_related("source").get(
+        translation__language="ar", source__order=0
+    )
+    engine = MachineEngine.objects.create(
+        name="lt", backend="libretranslate", url="http://127.0.0.1:9"
+    )
+    MachineSuggestion.objects.create(
+        engine=engine, target_language="ar", source_hash=seg.source.source_hash, text="ترجمة آلية"
+    )
+    answer = clients["ar"].get(url("machine", work, "ar")).json()
+    assert answer["suggestions"] == {seg.source.key: "ترجمة آلية"}
+    assert "cannot reach" in answer["reason"]  # the other segments: engine down, page fine
+    address = url("segment", work, "ar", key=seg.source.key)
+    clients["ar"].post(address, {"text": "ترجمة آلية", "version": seg.version})
+    seg.refresh_from_db()
+    assert seg.state == State.MACHINE_DRAFT
+    clients["ar"].post(address, {"text": "ترجمة بشرية", "version": seg.version})
+    history = clients["ar"].get(url("history", work, "ar", key=seg.source.key)).json()["history"]
+    assert [(h["text"], h["state"], h["user"]) for h in history] == [
+        ("ترجمة بشرية", "translated", "ar-t"),
+        ("ترجمة آلية", "machine", "ar-t"),
+    ]
