@@ -58,11 +58,20 @@ def build(work: Work, language: str, user) -> EditorView:
         if target
         else []
     )
-    texts = [s.source.text for s in segments]
-    matches = memory.lookup_many(texts, original.language, language) if texts else []
-    glossary = Glossary(original.language, language) if texts else None
+    # Approved segments need no suggestions: the memory is asked only for the others.
+    open_ = [s for s in segments if s.state != State.REVIEWED]
+    texts = [s.source.text for s in open_]
+    found_by_id = dict(
+        zip(
+            [s.pk for s in open_],
+            memory.lookup_many(texts, original.language, language) if texts else [],
+            strict=True,
+        )
+    )
+    glossary = Glossary(original.language, language) if segments else None
     views = []
-    for seg, found in zip(segments, matches, strict=True):
+    for seg in segments:
+        found = found_by_id.get(seg.pk, [])
         diff = (
             workflow.diff(seg.source_text, seg.source.text) if seg.state == State.OUTDATED else []
         )

@@ -92,24 +92,38 @@ def lookup_many(
     norms = [normalize(t, source_language) for t in texts]
     lengths = [len(n) for n in norms]
     low, high = min(lengths) * 2 // 3, max(lengths) * 3 // 2 + 1
-    # The newest few thousand pairs of a plausible length are enough for a suggestion.
+    # The newest few thousand pairs of a plausible length are enough for a suggestion; only
+    # their normalized sources are read, and the winners are fetched whole afterwards.
     candidates = list(
         pair.filter(length__gte=low, length__lte=high).exclude(source_key__in=set(keys))
-        .order_by("-approved_at")[:5000]
+        .order_by("-approved_at").values_list("pk", "source_norm")[:5000]
     )  # fmt: skip
-    choices = [_fuzzy_form(e.source_norm, source_language) for e in candidates]
+    choices = [_fuzzy_form(norm, source_language) for _pk, norm in candidates]
+    # One scoring pass for every text against every candidate, in parallel native code.
+    scores = (
+        process.cdist(
+            [_fuzzy_form(n, source_language) for n in norms],
+            choices,
+            scorer=fuzz.ratio,
+            score_cutoff=FUZZY_THRESHOLD,
+            workers=-1,
+        )
+        if choices
+        else None
+    )
+    best: list[list[tuple[int, int]]] = []  # per text: (candidate index, score)
+    for row in range(len(keys)):
+        if scores is None:
+            best.append([])
+            continue
+        top = scores[row].argsort()[::-1][: limit * 2]
+        best.append([(int(i), int(scores[row][i])) for i in top if scores[row][i] > 0])
+    wanted = {candidates[i][0] for row in best for i, _score in row}
+    entries = pair.in_bulk(wanted) if wanted else {}
     results: list[list[Match]] = []
-    for key, norm in zip(keys, norms, strict=True):
+    for key, row in zip(keys, best, strict=True):
         found = [_match(e, 100) for e in _unique_targets(exact.get(key, []))]
-        if len(found) < limit and choices:
-            for _choice, score, index in process.extract(
-                _fuzzy_form(norm, source_language),
-                choices,
-                scorer=fuzz.ratio,
-                score_cutoff=FUZZY_THRESHOLD,
-                limit=limit * 2,
-            ):
-                found.append(_match(candidates[index], min(int(score), 99)))
+        found += [_match(entries[candidates[i][0]], min(score, 99)) for i, score in row]
         results.append(_dedupe(found)[:limit])
     return results
 
