@@ -157,3 +157,28 @@ def test_uncertain_grouping_is_left_for_an_editor(tmp_path):
     work = editorial.confirm(candidate)
     assert sorted(work.translations.values_list("language", flat=True)) == ["en", "fr"]
     assert Work.objects.count() == 1
+
+
+def test_changed_original_outdates_the_other_languages(tmp_path):
+    """A changed file updates its translation; the workflow flags the translations of it."""
+    from havza.translation.models import SourceSegment, State, TargetSegment
+    from havza.translation.workflow import ensure_source
+    from tests.archive.test_sources import wpml_export
+
+    export = write(tmp_path, "export.xml", wpml_export())
+    run(export)
+    original = Translation.objects.get(language="en", title="Strike at the port")
+    french = Translation.objects.get(language="fr")
+    ensure_source(original)
+    changed_source = SourceSegment.objects.filter(translation=original, order__gte=0)
+    target = TargetSegment.objects.create(
+        translation=french, source=changed_source.first(), text="Les travailleurs du port…",
+        state=State.TRANSLATED,
+    )  # fmt: skip
+    export.write_text(
+        wpml_export().replace("went on strike.", "went on an unlimited strike."), encoding="utf-8"
+    )
+    report = run(export)
+    assert report.summary()["updated"] == 1
+    target.refresh_from_db()
+    assert target.state == State.OUTDATED
