@@ -23,6 +23,18 @@ Publish
                   atomically when complete.             havza build public/
                   --base-url https://example.org sets the address of canonical links.
 
+Translate
+  translation     Exchange one translation with a CAT tool as XLIFF 2.0, XLIFF 1.2
+                  or PO.          havza translation export 12 ar --format xliff2 -o ar.xlf
+                                  havza translation import ar.xlf --user layla
+                  Translators work in the browser at /translate/.
+
+Bring in an archive
+  import          Read scraped text pages, saved HTML pages and WordPress exports
+                  into works, translations and signatories. Importing again
+                  changes only what changed.    havza import archive/ --report report.json
+                  --dry-run analyzes and reports without saving anything.
+
 Everything else Django offers (shell, dbshell, check, ...) works too: havza help --commands.
 
 Configuration comes from HAVZA_* environment variables (docs/settings.md), for example

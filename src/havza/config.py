@@ -75,6 +75,6 @@ def get(name: str) -> Any:
 
 
 def file_section(name: str) -> dict[str, Any]:
-    """A table of the TOML file (for example ``[languages.ku]``), or an empty one."""
+    """A table of the TOML file (for example ``[language.ku]``), or an empty one."""
     value = _file_values().get(name, {})
     return value if isinstance(value, dict) else {}

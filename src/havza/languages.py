@@ -2,7 +2,7 @@
 
 A language is configured by its ISO 639 code alone; everything else (native name, direction,
 script, locale for dates and country names, digits) comes from CLDR through Babel, and can be
-overridden in the ``[languages.<code>]`` table of the configuration file. Adding a language is
+overridden in the ``[language.<code>]`` table of the configuration file. Adding a language is
 configuration only: put its code in ``HAVZA_LANGUAGES`` and its tagline in the file.
 """
 
@@ -76,7 +76,7 @@ def _babel_locale(identifier: str) -> Locale:
 
 
 def _build(code: str) -> Language:
-    overrides = config.file_section("languages").get(code, {})
+    overrides = config.file_section("language").get(code, {})
     locale_id = overrides.get("locale", code)
     locale = Locale.parse(locale_id)
     likely = get_global("likely_subtags").get(locale_id, "")
@@ -147,7 +147,7 @@ def best_match(accept_language: str | None) -> Language:
 
     try:
         ranked = parse_accept_lang_header((accept_language or "")[:1000])
-    except Exception:  # noqa: BLE001 -- a header we cannot read is a header we ignore
+    except Exception:  # a header we cannot read is a header we ignore
         ranked = ()
     langs = registry()
     aliases = {lang.tag.lower(): lang.code for lang in langs.values()}
