@@ -153,7 +153,9 @@ def best_match(accept_language: str | None) -> Language:
     aliases = {lang.tag.lower(): lang.code for lang in langs.values()}
     aliases["kmr"] = "ku" if "ku" in langs else ""
     aliases["per"] = "fa" if "fa" in langs else ""
-    for tag, _quality in ranked:
+    for tag, quality in ranked:
+        if quality <= 0:  # q=0 says "not this one"
+            continue
         tag = tag.lower().replace("_", "-")
         if tag == "*":
             break
