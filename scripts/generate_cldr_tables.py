@@ -47,14 +47,19 @@ def main(cldr_core: Path) -> str:
     }
     version = json.loads((cldr_core / "package.json").read_text())["version"]
     lines = [
-        f'"""Tables extracted from CLDR {version} by scripts/generate_cldr_tables.py. Do not edit."""',
+        f'"""Tables from CLDR {version}, made by scripts/generate_cldr_tables.py. Do not edit."""',
         "",
         "# ISO 3166 alpha-2 country -> UN M49 continent code (002 Africa, 009 Oceania,",
         "# 019 Americas, 142 Asia, 150 Europe).",
         "CONTINENT_OF: dict[str, str] = {",
     ]
     lines += [f'    "{k}": "{v}",' for k, v in sorted(continent_of.items())]
-    lines += ["}", "", "# Numbering system -> its ten digits, 0 to 9.", "DIGITS: dict[str, str] = {"]
+    lines += [
+        "}",
+        "",
+        "# Numbering system -> its ten digits, 0 to 9.",
+        "DIGITS: dict[str, str] = {",
+    ]
     lines += [f'    "{k}": "{v}",' for k, v in digits.items()]
     lines += ["}", ""]
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""Tables extracted from CLDR 48.2.0 by scripts/generate_cldr_tables.py. Do not edit."""
+"""Tables from CLDR 48.2.0, made by scripts/generate_cldr_tables.py. Do not edit."""
 
 # ISO 3166 alpha-2 country -> UN M49 continent code (002 Africa, 009 Oceania,
 # 019 Americas, 142 Asia, 150 Europe).

@@ -78,7 +78,9 @@ class MultilingualWidget(forms.MultiWidget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        for sub, lang in zip(context["widget"]["subwidgets"], languages.all_languages(), strict=True):
+        for sub, lang in zip(
+            context["widget"]["subwidgets"], languages.all_languages(), strict=True
+        ):
             sub["language"] = lang
         return context
 

@@ -68,9 +68,7 @@ class Organization(models.Model):
         MEDIA = "media", _("media")
         OTHER = "other", _("other")
 
-    slug = models.SlugField(
-        _("slug"), max_length=120, unique=True, allow_unicode=True, blank=True
-    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True, blank=True)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     names = MultilingualField(_("name"), blank=False)
     aliases = models.JSONField(
@@ -90,6 +88,14 @@ class Organization(models.Model):
         name = pick(self.names, "en")
         return f"{self.acronym} ({name})" if self.acronym and name else self.acronym or name
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.acronym or pick(self.names, "en"))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self, lang: str) -> str:
+        return reverse("publishing:organization", kwargs={"lang": lang, "slug": self.slug})
+
     def name(self, lang: str) -> str:
         return pick(self.names, lang, "en")
 
@@ -104,19 +110,9 @@ class Organization(models.Model):
         self.acronym = clean_text(self.acronym)
         self.names = {k: clean_text(v) for k, v in (self.names or {}).items() if v}
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.acronym or pick(self.names, "en"))
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self, lang: str) -> str:
-        return reverse("publishing:organization", kwargs={"lang": lang, "slug": self.slug})
-
 
 class Person(models.Model):
-    slug = models.SlugField(
-        _("slug"), max_length=120, unique=True, allow_unicode=True, blank=True
-    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True, blank=True)
     name = models.CharField(_("name"), max_length=200)
     display_names = MultilingualField(
         _("name in other scripts"),
@@ -140,12 +136,6 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def display(self, lang: str) -> str:
-        return (self.display_names or {}).get(lang) or self.name
-
-    def clean(self) -> None:
-        self.name = clean_text(self.name)
-
     def save(self, *args, **kwargs):
         self.name = clean_text(self.name)
         if not self.slug:
@@ -154,6 +144,12 @@ class Person(models.Model):
 
     def get_absolute_url(self, lang: str) -> str:
         return reverse("publishing:person", kwargs={"lang": lang, "slug": self.slug})
+
+    def display(self, lang: str) -> str:
+        return (self.display_names or {}).get(lang) or self.name
+
+    def clean(self) -> None:
+        self.name = clean_text(self.name)
 
 
 class Topic(models.Model):
@@ -168,12 +164,6 @@ class Topic(models.Model):
     def __str__(self) -> str:
         return pick(self.names, "en")
 
-    def name(self, lang: str) -> str:
-        return pick(self.names, lang, "en")
-
-    def slug(self, lang: str) -> str:
-        return pick(self.slugs, lang, "en")
-
     def save(self, *args, **kwargs):
         from havza.publishing.slugs import slugify_for
 
@@ -187,11 +177,15 @@ class Topic(models.Model):
     def get_absolute_url(self, lang: str) -> str:
         return reverse("publishing:topic", kwargs={"lang": lang, "slug": self.slug(lang)})
 
+    def name(self, lang: str) -> str:
+        return pick(self.names, lang, "en")
+
+    def slug(self, lang: str) -> str:
+        return pick(self.slugs, lang, "en")
+
 
 class Event(models.Model):
-    slug = models.SlugField(
-        _("slug"), max_length=120, unique=True, allow_unicode=True, blank=True
-    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True, blank=True)
     names = MultilingualField(_("name"), blank=False)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
@@ -210,13 +204,6 @@ class Event(models.Model):
     def __str__(self) -> str:
         return pick(self.names, "en")
 
-    def name(self, lang: str) -> str:
-        return pick(self.names, lang, "en")
-
-    def clean(self) -> None:
-        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": _("An event cannot end before it starts.")})
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, pick(self.names, "en"))
@@ -224,6 +211,13 @@ class Event(models.Model):
 
     def get_absolute_url(self, lang: str) -> str:
         return reverse("publishing:event", kwargs={"lang": lang, "slug": self.slug})
+
+    def name(self, lang: str) -> str:
+        return pick(self.names, lang, "en")
+
+    def clean(self) -> None:
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("An event cannot end before it starts.")})
 
     def speaker_countries(self) -> list[str]:
         """Distinct countries of the speakers, in the order speakers are listed."""

@@ -41,7 +41,9 @@ class Work(models.Model):
         _("original language"), max_length=12, validators=[validate_language]
     )
     published_on = models.DateField(_("publication date"), null=True, blank=True, db_index=True)
-    topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="works")
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="works"
+    )
     event = models.ForeignKey(
         Event,
         verbose_name=_("event"),
@@ -156,41 +158,15 @@ class Translation(models.Model):
         verbose_name = _("translation")
         verbose_name_plural = _("translations")
         constraints = [
-            models.UniqueConstraint(fields=["work", "language"], name="one_translation_per_language"),
+            models.UniqueConstraint(
+                fields=["work", "language"], name="one_translation_per_language"
+            ),
             models.UniqueConstraint(fields=["language", "slug"], name="slug_unique_per_language"),
         ]
         indexes = [models.Index(fields=["language", "status", "-published_at"])]
 
     def __str__(self) -> str:
         return f"{self.title} [{self.language}]"
-
-    @property
-    def lang(self) -> languages.Language:
-        return languages.get(self.language) or languages.default()
-
-    @property
-    def is_original(self) -> bool:
-        return self.language == self.work.original_language
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == self.Status.PUBLISHED
-
-    def get_absolute_url(self) -> str:
-        return reverse("publishing:work", kwargs={"lang": self.language, "slug": self.slug})
-
-    def clean(self) -> None:
-        self.title = clean_text(self.title)
-        self.subtitle = clean_text(self.subtitle)
-
-    def unique_slug(self, base: str) -> str:
-        slug, n = base, 2
-        siblings = Translation.objects.filter(language=self.language).exclude(pk=self.pk)
-        while siblings.filter(slug=slug).exists():
-            suffix = f"-{n}"
-            slug = base[: 100 - len(suffix)] + suffix
-            n += 1
-        return slug
 
     def save(self, *args, **kwargs):
         self.title = clean_text(self.title)
@@ -207,6 +183,34 @@ class Translation(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = now
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("publishing:work", kwargs={"lang": self.language, "slug": self.slug})
+
+    @property
+    def lang(self) -> languages.Language:
+        return languages.get(self.language) or languages.default()
+
+    @property
+    def is_original(self) -> bool:
+        return self.language == self.work.original_language
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def clean(self) -> None:
+        self.title = clean_text(self.title)
+        self.subtitle = clean_text(self.subtitle)
+
+    def unique_slug(self, base: str) -> str:
+        slug, n = base, 2
+        siblings = Translation.objects.filter(language=self.language).exclude(pk=self.pk)
+        while siblings.filter(slug=slug).exists():
+            suffix = f"-{n}"
+            slug = base[: 100 - len(suffix)] + suffix
+            n += 1
+        return slug
 
     def _title_changed(self) -> bool:
         if self.pk is None:

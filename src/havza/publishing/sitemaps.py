@@ -14,8 +14,8 @@ from django.urls import reverse
 from havza import languages
 from havza.network.models import Event, Organization, Person, Topic
 from havza.publishing import queries
-from havza.publishing.pages import KIND_SEGMENTS, Page, Site
 from havza.publishing.models import Work
+from havza.publishing.pages import KIND_SEGMENTS, Page, Site
 
 WORKS_PER_FILE = 4000  # 11 languages -> at most 44,000 URLs a file
 _HEAD = (
@@ -28,7 +28,7 @@ _HEAD = (
 def _group(urls: list[tuple[str, str]], x_default: str | None, lastmod: str = "") -> Iterator[str]:
     """One <url> per member of a translation group, each listing the whole group."""
     links = "".join(
-        f"<xhtml:link rel=\"alternate\" hreflang={quoteattr(tag)} href={quoteattr(href)}/>"
+        f'<xhtml:link rel="alternate" hreflang={quoteattr(tag)} href={quoteattr(href)}/>'
         for tag, href in urls
     )
     if x_default and len(urls) > 1:
@@ -48,7 +48,9 @@ def _per_language(site: Site, name: str, **kwargs) -> list[tuple[str, str]]:
 def page_urls(site: Site) -> Iterator[str]:
     root = site.absolute(reverse("publishing:root"))
     yield from _group(_per_language(site, "publishing:home"), root)
-    kinds = set(Work.objects.filter(translations__status="published").values_list("kind", flat=True))
+    kinds = set(
+        Work.objects.filter(translations__status="published").values_list("kind", flat=True)
+    )
     for kind, segment in KIND_SEGMENTS.items():
         if kind in kinds:
             yield from _group(_per_language(site, "publishing:listing", kinds=segment), None)
@@ -61,7 +63,10 @@ def page_urls(site: Site) -> Iterator[str]:
     for event in Event.objects.only("slug").iterator():
         yield from _group(_per_language(site, "publishing:event", slug=event.slug), None)
     for topic in Topic.objects.all().iterator():
-        urls = [(lang.tag, site.absolute(topic.get_absolute_url(lang.code))) for lang in languages.all_languages()]
+        urls = [
+            (lang.tag, site.absolute(topic.get_absolute_url(lang.code)))
+            for lang in languages.all_languages()
+        ]
         yield from _group(urls, None)
 
 
@@ -77,7 +82,11 @@ def work_urls(site: Site, works: Iterable[Work]) -> Iterator[str]:
         urls = [(t.lang.tag, site.absolute(t.get_absolute_url())) for t in translations]
         original = next((t for t in translations if t.language == work.original_language), None)
         lastmod = max(
-            (t.content_updated_at or t.published_at for t in translations if t.content_updated_at or t.published_at),
+            (
+                t.content_updated_at or t.published_at
+                for t in translations
+                if t.content_updated_at or t.published_at
+            ),
             default=None,
         )
         yield from _group(
@@ -103,7 +112,8 @@ def iter_sitemap(site: Site) -> Iterator[str]:
         return
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
     yield '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-    yield f"<sitemap><loc>{escape(site.absolute(reverse('publishing:sitemap_pages')))}</loc></sitemap>\n"
+    pages_href = site.absolute(reverse("publishing:sitemap_pages"))
+    yield f"<sitemap><loc>{escape(pages_href)}</loc></sitemap>\n"
     for n in range(1, files + 1):
         href = site.absolute(reverse("publishing:sitemap_works", kwargs={"number": n}))
         yield f"<sitemap><loc>{escape(href)}</loc></sitemap>\n"

@@ -24,7 +24,9 @@ urlpatterns = [
     re_path(rf"^{LANG}/people/(?P<slug>[^/]+)/$", views.person, name="person"),
     re_path(rf"^{LANG}/topics/$", views.topics, name="topics"),
     re_path(rf"^{LANG}/topics/(?P<slug>[^/]+)/$", views.topic, name="topic"),
-    re_path(rf"^{LANG}/topics/(?P<slug>[^/]+)/page/(?P<page>[0-9]+)/$", views.topic, name="topic_page"),
+    re_path(
+        rf"^{LANG}/topics/(?P<slug>[^/]+)/page/(?P<page>[0-9]+)/$", views.topic, name="topic_page"
+    ),
     re_path(rf"^{LANG}/topics/(?P<slug>[^/]+)/feed\.xml$", views.topic_feed, name="topic_feed"),
     re_path(rf"^{LANG}/events/$", views.events, name="events"),
     re_path(rf"^{LANG}/events/(?P<slug>[^/]+)/$", views.event, name="event"),

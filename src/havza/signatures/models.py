@@ -52,6 +52,11 @@ class Signatory(models.Model):
     def __str__(self) -> str:
         return str(self.organization or self.person)
 
+    def save(self, *args, **kwargs):
+        if not self.country:
+            self.country = (self.organization or self.person).country if self.signer else ""
+        super().save(*args, **kwargs)
+
     @property
     def signer(self) -> Organization | Person:
         return self.organization or self.person
@@ -59,8 +64,3 @@ class Signatory(models.Model):
     def clean(self) -> None:
         if bool(self.organization_id) == bool(self.person_id):
             raise ValidationError(_("A signatory is either an organization or a person."))
-
-    def save(self, *args, **kwargs):
-        if not self.country:
-            self.country = (self.organization or self.person).country if self.signer else ""
-        super().save(*args, **kwargs)
