@@ -160,7 +160,7 @@ def test_update_keeps_translations_and_marks_changed_messages_fuzzy():
     template.add("Latest pieces", None, [("src/havza/publishing/jinja2/x.html", 1)])
     content = extract_messages.updated_catalog("tr", template, extract_messages_now())
     updated = read_po(io.BytesIO(content), locale="tr")
-    assert updated.get("Statements").string == "Açıklamalar"
+    assert updated.get("Statements", context="work kind").string == "Açıklamalar"
     guess = updated.get("Latest pieces")
     assert guess.fuzzy and guess.string == "Son yayınlar"
     assert updated.get("Latest") is None

@@ -40,7 +40,7 @@ def soup(response) -> BeautifulSoup:
 def test_django_finds_the_kurmanji_catalog():
     assert translation.check_for_language("ku")
     with translation.override("ku"):
-        assert translation.gettext("Statements") == "Daxuyanî"
+        assert translation.pgettext("work kind", "Statements") == "Daxuyanî"
         assert translation.gettext("Skip to content") == "Here naverokê"
 
 
@@ -73,7 +73,11 @@ def test_work_page_labels_are_localized(client):
     page = soup(client.get(ar.get_absolute_url()))
     assert page.find("p", class_="kind").get_text() == "بيان"
     assert "مترجم عن" in page.find("footer", class_="work-footer").get_text()
-    assert page.find("nav", class_="also-in")["aria-label"] == "بلغات أخرى"
+    switcher = page.find("nav", class_="also-in")
+    assert page.find(id=switcher["aria-labelledby"]).get_text() == "بلغات أخرى:"
+    footer = page.find("footer", class_="work-footer").get_text(" ", strip=True)
+    # One sentence with the original's name inside it, not a label glued to a link.
+    assert "مترجم عن English" in footer
 
 
 @pytest.mark.django_db

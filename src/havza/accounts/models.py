@@ -18,7 +18,10 @@ class Profile(models.Model):
         max_length=12,
         choices=language_choices,
         blank=True,
-        help_text=_("The language of the admin for this person; empty follows the browser."),
+        help_text=_(
+            "The language of the admin and of the translators’ workspace for this person; "
+            "empty follows the browser’s."
+        ),
     )
 
     class Meta:

@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from havza.network.admin_forms import CountryChoicesMixin, OrderedInlineFormSet
 from havza.network.models import Event, Organization, Person, Speaker, Topic
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(CountryChoicesMixin, admin.ModelAdmin):
     list_display = ["__str__", "country", "kind", "is_member"]
     list_filter = ["is_member", "kind", "country"]
     search_fields = ["acronym", "slug", "names", "aliases"]
@@ -13,7 +14,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(CountryChoicesMixin, admin.ModelAdmin):
     list_display = ["name", "organization", "country"]
     list_filter = ["country"]
     search_fields = ["name", "display_names", "slug"]
@@ -27,15 +28,18 @@ class TopicAdmin(admin.ModelAdmin):
     search_fields = ["names"]
 
 
-class SpeakerInline(admin.TabularInline):
+class SpeakerInline(CountryChoicesMixin, admin.TabularInline):
     model = Speaker
+    formset = OrderedInlineFormSet
     extra = 1
     autocomplete_fields = ["person"]
+    fields = ["person", "country", "position"]
+    classes = ["havza-ordered"]
     verbose_name_plural = _("speakers")
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(CountryChoicesMixin, admin.ModelAdmin):
     list_display = ["__str__", "starts_on", "country", "online"]
     search_fields = ["names", "slug"]
     autocomplete_fields = ["organizers"]

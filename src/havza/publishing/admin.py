@@ -1,49 +1,200 @@
-"""One screen for a work: its translations, authors and (from the signatures app) signatories."""
+"""One screen for a work: its translations, authors and (from the signatures app) signatories.
 
+Every field that holds content takes the ``lang`` and ``dir`` of the content's language, on the
+server for rows that exist and in the browser (``havza_admin/direction.js``) as soon as an
+editor picks a language: an Arabic translation is typed right to left in an English admin.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from havza.publishing.models import Authorship, Translation, Work
+from havza import languages
+from havza.network.admin_forms import OrderedInlineFormSet
+from havza.publishing.models import Authorship, Translation, Work, language_choices
 
 # Other apps add their inlines to the work screen here (signatures adds its signatories).
 WORK_INLINES: list[type[admin.options.InlineModelAdmin]] = []
 
+# The fields of a translation written in the translation's own language.
+CONTENT_FIELDS = ("title", "subtitle", "body_markdown", "translator_credit")
+
+ADMIN_MEDIA = forms.Media(
+    js=["havza_admin/direction.js", "havza_admin/order.js"],
+    css={"all": ["havza_admin/admin.css"]},
+)
+
+
+def directions_json() -> str:
+    """The writing direction of every site language, for direction.js."""
+    return json.dumps({lang.code: lang.direction for lang in languages.all_languages()})
+
+
+def content_attrs(code: str | None) -> dict[str, str]:
+    """The ``lang`` and ``dir`` of a field holding text in the language CODE."""
+    lang = languages.get(code or "")
+    if lang is None:
+        return {"dir": "auto"}
+    return {"lang": lang.tag, "dir": lang.direction}
+
+
+class TranslationForm(forms.ModelForm):
+    class Meta:
+        model = Translation
+        fields = ["language", "title", "subtitle", "body_markdown", "status", "published_at",
+                  "translator_credit", "slug"]  # fmt: skip
+        help_texts = {
+            "language": _("Each language once per work. The fields below follow its direction."),
+            "body_markdown": _(
+                "Markdown: a blank line between paragraphs, “>” before a quotation, “-” before "
+                "each item of a list."
+            ),
+            "status": _("Only published translations appear on the site."),
+            "published_at": _(
+                "Filled in when the translation is first published, and kept when it is "
+                "published again."
+            ),
+            "translator_credit": _(
+                "Who translated it, shown under the text. Empty for the original."
+            ),
+            "slug": _("The end of the page’s address. Made from the title when left empty."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        attrs = content_attrs(self.content_language())
+        for name in CONTENT_FIELDS:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(attrs)
+        if "language" in self.fields:
+            self.fields["language"].widget.attrs.update(
+                {"data-havza-directions": directions_json(), "class": "havza-language"}
+            )
+
+    def content_language(self) -> str:
+        if self.is_bound:
+            return self.data.get(self.add_prefix("language"), "")
+        return self.instance.language or self.initial.get("language", "")
+
+
+class TranslationFormSet(forms.BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors):
+            return
+        kept = [
+            form.cleaned_data.get("language")
+            for form in self.forms
+            if getattr(form, "cleaned_data", None) and not self._should_delete_form(form)
+            if form.cleaned_data.get("language")
+        ]
+        original = getattr(self.instance, "original_language", "")
+        if kept and original and original not in kept:
+            lang = languages.get(original)
+            raise ValidationError(
+                _(
+                    "There is no text in the original language (%(language)s): add it, or "
+                    "choose the language the work was written in."
+                ),
+                params={"language": lang.native_name if lang else original},
+                code="no_original",
+            )
+
+
+def translation_on_site(obj: Translation) -> str | None:
+    """The public page of a published translation (a draft has none yet)."""
+    return obj.get_absolute_url() if obj.pk and obj.is_published and obj.slug else None
+
+
+TRANSLATION_FIELDSETS = [
+    (None, {"fields": ["language", "title", "subtitle", "body_markdown"]}),
+    (
+        _("Publication"),
+        {"fields": ["status", "published_at", "translator_credit", "slug"]},
+    ),
+]
+
 
 class TranslationInline(admin.StackedInline):
     model = Translation
+    form = TranslationForm
+    formset = TranslationFormSet
+    fieldsets = TRANSLATION_FIELDSETS
     extra = 1
-    fields = [
-        "language", "status", "title", "subtitle", "slug", "body_markdown", "translator_credit",
-        "published_at",
-    ]  # fmt: skip
     classes = ["havza-translation"]
+    view_on_site = staticmethod(translation_on_site)
 
 
 class AuthorshipInline(admin.TabularInline):
     model = Authorship
+    formset = OrderedInlineFormSet
     extra = 1
     autocomplete_fields = ["organization", "person"]
+    fields = ["organization", "person", "position"]
+    classes = ["havza-ordered"]
     verbose_name_plural = _("authors")
+
+
+class WorkForm(forms.ModelForm):
+    # No preselected language: the editor says which one the work was written in.
+    original_language = forms.ChoiceField(
+        label=_("original language"), choices=lambda: [("", "—"), *language_choices()]
+    )
+
+    class Meta:
+        model = Work
+        fields = ["kind", "original_language", "published_on", "topics", "event"]
+        help_texts = {
+            "original_language": _(
+                "The language the work was written in; its text goes first among the "
+                "translations below."
+            ),
+            "published_on": _(
+                "The date of the document, shown in every language. Empty: the day its first "
+                "translation is published."
+            ),
+            "event": _("The conference or meeting the work belongs to, if any."),
+        }
+
+
+def work_on_site(obj: Work) -> str | None:
+    original = obj.original()
+    if original is not None and original.is_published:
+        return original.get_absolute_url()
+    published = obj.published_translations()
+    return published[0].get_absolute_url() if published else None
 
 
 @admin.register(Work)
 class WorkAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kind", "original_language", "published_on", "languages"]
+    form = WorkForm
+    list_display = ["__str__", "kind", "original", "published_on", "languages"]
     list_filter = ["kind", "original_language", "translations__status"]
     search_fields = ["translations__title"]
     date_hierarchy = "published_on"
     autocomplete_fields = ["topics", "event"]
     fields = ["kind", "original_language", "published_on", "topics", "event"]
+    view_on_site = staticmethod(work_on_site)
 
-    class Media:
-        js = ["havza_admin/direction.js"]
-        css = {"all": ["havza_admin/admin.css"]}
+    @property
+    def media(self):
+        return super().media + ADMIN_MEDIA
 
     def get_inlines(self, request, obj):
         return [TranslationInline, AuthorshipInline, *WORK_INLINES]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
+
+    @admin.display(description=_("original language"), ordering="original_language")
+    def original(self, obj: Work) -> str:
+        lang = languages.get(obj.original_language)
+        return lang.native_name if lang else obj.original_language
 
     @admin.display(description=_("languages"))
     def languages(self, obj: Work) -> str:
@@ -54,10 +205,13 @@ class WorkAdmin(admin.ModelAdmin):
 
 @admin.register(Translation)
 class TranslationAdmin(admin.ModelAdmin):
+    form = TranslationForm
     list_display = ["title", "language", "status", "published_at"]
     list_filter = ["language", "status"]
     search_fields = ["title", "slug"]
-    fields = TranslationInline.fields
+    fieldsets = TRANSLATION_FIELDSETS
+    view_on_site = staticmethod(translation_on_site)
 
-    class Media:
-        js = ["havza_admin/direction.js"]
+    @property
+    def media(self):
+        return super().media + ADMIN_MEDIA

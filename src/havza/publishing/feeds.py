@@ -88,6 +88,7 @@ def feed_entries(lang: str, topic: Topic | None = None) -> list[Translation]:
 
 def render_language_feed(lang_code: str, site: Site | None = None) -> Page:
     with translation.override(lang_code):
+        # Translators: the title of a language's Atom feed of the latest works.
         title = _("%(site)s: latest") % {"site": settings.HAVZA_SITE_NAME}
     return render_feed(
         lang_code,
@@ -101,11 +102,17 @@ def render_language_feed(lang_code: str, site: Site | None = None) -> Page:
 
 def render_topic_feed(topic: Topic, lang_code: str, site: Site | None = None) -> Page:
     slug = topic.slug(lang_code)
+    with translation.override(lang_code):
+        # Translators: the title of a topic's Atom feed: the site's name, then the topic's.
+        title = _("%(site)s: %(topic)s") % {
+            "site": settings.HAVZA_SITE_NAME,
+            "topic": topic.name(lang_code),
+        }
     return render_feed(
         lang_code,
         feed_entries(lang_code, topic),
         path=reverse("publishing:topic_feed", kwargs={"lang": lang_code, "slug": slug}),
-        title=f"{settings.HAVZA_SITE_NAME}: {topic.name(lang_code)}",
+        title=title,
         alternate=topic.get_absolute_url(lang_code),
         site=site,
     )

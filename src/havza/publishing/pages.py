@@ -16,7 +16,7 @@ from django.template import engines
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from havza import countries, languages
 from havza.network.models import Event, Organization, Person, Topic
@@ -38,24 +38,24 @@ SEGMENT_KINDS = {segment: kind for kind, segment in KIND_SEGMENTS.items()}
 def kind_plural(kind: str) -> str:
     """The heading of a listing of KIND, in the active language."""
     return {
-        Work.Kind.ARTICLE: _("Articles"),
-        Work.Kind.STATEMENT: _("Statements"),
-        Work.Kind.DECLARATION: _("Declarations"),
-        Work.Kind.COMMUNIQUE: _("Communiqués"),
-        Work.Kind.INTERVIEW: _("Interviews"),
-        Work.Kind.REPORT: _("Reports"),
+        Work.Kind.ARTICLE: pgettext("work kind", "Articles"),
+        Work.Kind.STATEMENT: pgettext("work kind", "Statements"),
+        Work.Kind.DECLARATION: pgettext("work kind", "Declarations"),
+        Work.Kind.COMMUNIQUE: pgettext("work kind", "Communiqués"),
+        Work.Kind.INTERVIEW: pgettext("work kind", "Interviews"),
+        Work.Kind.REPORT: pgettext("work kind", "Reports"),
     }[kind]
 
 
 def kind_singular(kind: str) -> str:
     """The label of one work of KIND, in the active language."""
     return {
-        Work.Kind.ARTICLE: _("Article"),
-        Work.Kind.STATEMENT: _("Statement"),
-        Work.Kind.DECLARATION: _("Declaration"),
-        Work.Kind.COMMUNIQUE: _("Communiqué"),
-        Work.Kind.INTERVIEW: _("Interview"),
-        Work.Kind.REPORT: _("Report"),
+        Work.Kind.ARTICLE: pgettext("work kind", "Article"),
+        Work.Kind.STATEMENT: pgettext("work kind", "Statement"),
+        Work.Kind.DECLARATION: pgettext("work kind", "Declaration"),
+        Work.Kind.COMMUNIQUE: pgettext("work kind", "Communiqué"),
+        Work.Kind.INTERVIEW: pgettext("work kind", "Interview"),
+        Work.Kind.REPORT: pgettext("work kind", "Report"),
     }[kind]
 
 
@@ -572,16 +572,22 @@ def reach_sentence(event: Event, lang_code: str) -> str:
     n = lambda value: localized_number(value, lang_code)  # noqa: E731
     with translation.override(lang_code):
         parts = {
+            # Translators: the first part of "45 speakers from 25 countries across 5
+            # continents" on an event's page; the count is written in the page's digits.
             "speakers": ngettext(
                 "%(count)s speaker", "%(count)s speakers", speakers
             ) % {"count": n(speakers)},
+            # Translators: the second part, "from 25 countries": where the speakers come from.
             "countries": ngettext(
                 "from %(count)s country", "from %(count)s countries", country_count
             ) % {"count": n(country_count)},
+            # Translators: the third part, "across 5 continents".
             "continents": ngettext(
                 "across %(count)s continent", "across %(count)s continents", continent_count
             ) % {"count": n(continent_count)},
         }  # fmt: skip
+        # Translators: joins the three parts above into one sentence: "45 speakers from 25
+        # countries across 5 continents". Reorder them, or add words, as the language needs.
         return _("%(speakers)s %(countries)s %(continents)s") % parts
 
 

@@ -1,15 +1,20 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from havza.network.admin_forms import CountryChoicesMixin, OrderedInlineFormSet
 from havza.publishing.admin import WORK_INLINES
 from havza.signatures.models import Signatory
 
 
-class SignatoryInline(admin.TabularInline):
+class SignatoryInline(CountryChoicesMixin, admin.TabularInline):
+    """Signatories in the order they sign: the rows' order on the screen, numbered on save."""
+
     model = Signatory
+    formset = OrderedInlineFormSet
     extra = 3
     autocomplete_fields = ["organization", "person"]
-    fields = ["position", "role", "organization", "person", "country"]
+    fields = ["organization", "person", "role", "country", "position"]
+    classes = ["havza-ordered"]
     verbose_name_plural = _("signatories")
 
 
