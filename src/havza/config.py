@@ -46,6 +46,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("FEED_SIZE", 30, "Entries per Atom feed."),
     Setting("STATIC_ROOT", "", "Where collected static files go; empty means DATA_DIR/static."),
     Setting("REDIS_URL", "", "Cache server, e.g. redis://127.0.0.1:6379/0; empty: local memory."),
+    Setting(
+        "EXPORT_DIR",
+        "",
+        "Folder of a built static export (havza build OUT) to keep current: saving, publishing, "
+        "unpublishing or deleting a translation re-renders the pages it affects there once "
+        "the change is committed. Empty: no republishing.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -1,17 +1,21 @@
 import os
 import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from havza.export import builder
+from havza import languages
+from havza.export import builder, republish
 
 
 class Command(BaseCommand):
     help = (
         "Write the whole public site (every language, feeds, sitemaps, assets) as static files "
         "into OUT. The new site replaces OUT only when it is complete. "
-        "Example: havza build public/ --base-url https://network.example --jobs 2"
+        "Example: havza build public/ --base-url https://network.example --jobs 2. "
+        "With --work, update an existing export in place instead: only the pages showing "
+        "that work (in --language, or in every language) are re-rendered, and written where "
+        "they changed. Example: havza build public/ --work 42 --language ar"
     )
 
     def add_arguments(self, parser):
@@ -20,7 +24,8 @@ class Command(BaseCommand):
             "--base-url",
             default=None,
             help="Public address of the site, for canonical links, feeds and sitemaps "
-            "(default: HAVZA_BASE_URL). A path, as in https://example.org/mirror, is kept.",
+            "(default: HAVZA_BASE_URL; with --work, the address OUT was built for). "
+            "A path, as in https://example.org/mirror, is kept.",
         )
         parser.add_argument(
             "--jobs",
@@ -28,8 +33,40 @@ class Command(BaseCommand):
             default=os.cpu_count() or 1,
             help="Processes rendering in parallel (default: one per core).",
         )
+        parser.add_argument(
+            "--work",
+            type=int,
+            action="append",
+            metavar="ID",
+            help="Republish the pages of work ID (its pages in every language, the listings, "
+            "feeds, topic, organization, person and event pages and sitemap files that show "
+            "it) into the existing export OUT. Repeat for several works.",
+        )
+        parser.add_argument(
+            "--language",
+            action="append",
+            metavar="LANG",
+            help="With --work: only the work's translation in LANG changed (repeatable).",
+        )
 
-    def handle(self, *args, out, base_url, jobs, **options):
+    def handle(self, *args, out, base_url, jobs, work=None, language=None, **options):
+        if language and not work:
+            raise CommandError("--language goes with --work.")
+        if work:
+            unknown = [code for code in language or [] if code not in languages.codes()]
+            if unknown:
+                raise CommandError(f"Not a site language: {', '.join(unknown)}.")
+            codes = language or languages.codes()
+            before = {(w, code): republish.UNKNOWN for w in work for code in codes}
+            try:
+                result = republish.republish(out, before, base_url=base_url)
+            except FileNotFoundError as error:
+                raise CommandError(str(error)) from error
+            self.stdout.write(
+                f"Republished {len(result.written)} pages, removed {len(result.removed)}, "
+                f"{result.unchanged} unchanged, in {result.seconds:.2f} s."
+            )
+            return
         show = sys.stderr.isatty() and options.get("verbosity", 1) > 0
         bar = tqdm(total=builder.estimate_tasks(jobs), unit="part", disable=not show)
 

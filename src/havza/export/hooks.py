@@ -1,0 +1,116 @@
+"""Republishing an editor's change into the static export as soon as it is committed.
+
+When ``HAVZA_EXPORT_DIR`` names a built export, saving or deleting a translation records
+what the export showed of it before the change; after the transaction commits, the pages the
+change affects are re-rendered there (see ``republish``). Every change of one transaction is
+republished together. The hook never breaks a save: a failure is logged, and the next full
+build repairs the export.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from django.db import transaction
+
+from havza import config
+from havza.export import republish
+from havza.publishing.models import Translation
+
+log = logging.getLogger("havza.export")
+
+
+def export_dir() -> Path | None:
+    value = config.get("EXPORT_DIR")
+    return Path(value) if value else None
+
+
+class _Batch:
+    """The changes of one transaction: (work, language) -> state before the first change."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.before: dict[republish.Key, republish.Before] = {}
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
+        try:
+            result = republish.republish(self.out, self.before)
+        except Exception:
+            log.exception("Republishing %s into %s failed", list(self.before), self.out)
+            return
+        log.info(
+            "Republished %d pages and removed %d in %.3f s",
+            len(result.written),
+            len(result.removed),
+            result.seconds,
+        )
+
+
+def _batch(out: Path) -> _Batch:
+    """The batch of the current transaction, registered to run once it commits."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        # run_on_commit loses a batch whose transaction or savepoint was rolled back.
+        for _sids, func, *_rest in getattr(connection, "run_on_commit", []):
+            if isinstance(func, _Batch) and func.out == out and not func.done:
+                return func
+    batch = _Batch(out)
+    if connection.in_atomic_block:
+        transaction.on_commit(batch)
+    return batch
+
+
+def _record(keys_and_states: list[tuple[republish.Key, republish.Before]], out: Path) -> None:
+    batch = _batch(out)
+    for key, state in keys_and_states:
+        batch.before.setdefault(key, state)
+    if not transaction.get_connection().in_atomic_block:
+        batch()  # autocommit: the change is already committed
+
+
+def _guarded(function):
+    def receiver(sender, instance, raw=False, **kwargs):
+        out = export_dir()
+        if raw or out is None:
+            return
+        try:
+            function(instance, out, **kwargs)
+        except Exception:
+            log.exception("Could not prepare the republish of %r", instance)
+
+    return receiver
+
+
+@_guarded
+def before_save(instance: Translation, out: Path, **kwargs) -> None:
+    if instance.pk is None:
+        return
+    old = Translation.objects.filter(pk=instance.pk).values_list("work_id", "language").first()
+    if old is not None:
+        instance._export_before = (old, republish.states([old])[old])
+
+
+@_guarded
+def after_save(instance: Translation, out: Path, **kwargs) -> None:
+    changes = []
+    recorded = instance.__dict__.pop("_export_before", None)
+    if recorded is not None:
+        changes.append(recorded)
+    changes.append(((instance.work_id, instance.language), None))
+    _record(changes, out)
+
+
+@_guarded
+def before_delete(instance: Translation, out: Path, **kwargs) -> None:
+    key = (instance.work_id, instance.language)
+    instance._export_before = (key, republish.states([key])[key])
+
+
+@_guarded
+def after_delete(instance: Translation, out: Path, **kwargs) -> None:
+    recorded = instance.__dict__.pop("_export_before", None)
+    key = (instance.work_id, instance.language)
+    _record([recorded or (key, republish.UNKNOWN)], out)
