@@ -76,6 +76,14 @@ class TranslationForm(forms.ModelForm):
                 {"data-havza-directions": directions_json(), "class": "havza-language"}
             )
 
+    def clean_published_at(self):
+        # The form shows seconds; saving it again must not move the time of publication.
+        value = self.cleaned_data.get("published_at")
+        first = self.instance.published_at if self.instance.pk else None
+        if value and first and value == first.replace(microsecond=0):
+            return first
+        return value
+
     def content_language(self) -> str:
         if self.is_bound:
             return self.data.get(self.add_prefix("language"), "")
@@ -143,17 +151,18 @@ class AuthorshipInline(admin.TabularInline):
 class WorkForm(forms.ModelForm):
     # No preselected language: the editor says which one the work was written in.
     original_language = forms.ChoiceField(
-        label=_("original language"), choices=lambda: [("", "—"), *language_choices()]
+        label=_("original language"),
+        choices=lambda: [("", "—"), *language_choices()],
+        help_text=_(
+            "The language the work was written in; its text goes first among the "
+            "translations below."
+        ),
     )
 
     class Meta:
         model = Work
         fields = ["kind", "original_language", "published_on", "topics", "event"]
         help_texts = {
-            "original_language": _(
-                "The language the work was written in; its text goes first among the "
-                "translations below."
-            ),
             "published_on": _(
                 "The date of the document, shown in every language. Empty: the day its first "
                 "translation is published."
