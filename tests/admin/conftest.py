@@ -9,6 +9,7 @@ from django.contrib.auth.models import Permission
 
 from havza.accounts.models import Profile
 from tests import factories as f
+from tests.checkers.conftest import browser  # noqa: F401 -- Chromium through Playwright
 from tests.i18n.conftest import compiled_catalogs  # noqa: F401 -- an autouse fixture
 
 # The three signatories of the statement, in the order they sign, and their countries as a
