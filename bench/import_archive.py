@@ -143,7 +143,7 @@ def _parse_only(folder: Path, jobs: int) -> float:
         s for r in importer._map(importer._read, files, jobs, None, "read") for s in r
     ]  # fmt: skip
     boilerplate = Boilerplate.learn([line.text for line in s.page.lines] for s in sources)
-    importer._map(importer._analyze, [(s, boilerplate) for s in sources], jobs, None, "analyze")
+    importer.analyze_all(sources, boilerplate, jobs)
     return time.perf_counter() - started
 
 

@@ -151,12 +151,11 @@ def _closing_index(paragraphs: list[Paragraph], start: int) -> int | None:
 def mark_languages(paragraphs: list[Paragraph], guesses: Sequence[Guess], page: str) -> None:
     """Mark the paragraphs clearly written in another site language than the page."""
     for para, guess in zip(paragraphs, guesses, strict=False):
-        letters = sum(1 for ch in para.text if ch.isalpha())
         if (
             guess.code != page
             and guess.is_site_language
             and guess.confidence >= OTHER_LANGUAGE_CONFIDENCE
-            and letters >= OTHER_LANGUAGE_MIN
+            and sum(1 for ch in para.text if ch.isalpha()) >= OTHER_LANGUAGE_MIN
         ):
             para.lang = guess.code
 

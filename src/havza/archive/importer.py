@@ -36,12 +36,15 @@ from havza.archive.sources import SourceDocument, SourceError, read_file
 from havza.archive.store import (
     PARSER_VERSION,
     Item,
+    derive,
     remember_skipped,
+    save_batch,
     save_group,
     storage_key,
     title_of,
 )
 from havza.archive.structure import Parsed, analyze
+from havza.publishing.bulk import Derived, SlugReservations
 from havza.publishing.models import Work
 
 # Below this many documents, starting worker processes costs more than it saves.
@@ -57,6 +60,9 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 class Options:
     dry_run: bool = False
     jobs: int = 0  # worker processes for reading and analysis; 0: one per core
+    # Save each batch of works in bulk (store.save_batch). Off, every work is saved through
+    # the models' save(), which stores the same and is what a failing batch falls back to.
+    bulk: bool = True
 
 
 class _DryRun(Exception):
@@ -102,12 +108,54 @@ def _read(path: Path) -> list[SourceDocument] | str:
         return f"unreadable: {type(error).__name__}: {error}"
 
 
-def _analyze(args: tuple[SourceDocument, Boilerplate]) -> Parsed | str:
-    source, boilerplate = args
+@dataclass
+class Analysis:
+    """A document analyzed, with what grouping compares and what its translation stores."""
+
+    parsed: Parsed
+    evidence: dict[str, Any]
+    derived: Derived
+
+
+# The documents being analyzed. Worker processes are forked after it is set and read their
+# documents from it, so only an index goes to each worker, not the document.
+_ANALYZING: tuple[list[SourceDocument], Boilerplate] | None = None
+
+
+def _analyze_at(index: int) -> Analysis | str:
+    assert _ANALYZING is not None
+    sources, boilerplate = _ANALYZING
+    return _analyze(sources[index], boilerplate)
+
+
+def _analyze(source: SourceDocument, boilerplate: Boilerplate) -> Analysis | str:
     try:
-        return analyze(source.page, boilerplate)
+        parsed = analyze(source.page, boilerplate)
+        evidence = grouping.evidence(
+            title_of(parsed),
+            [(p.kind, p.text) for p in parsed.paragraphs],
+            parsed.date,
+            [(s.acronym, s.country) for s in parsed.signatories],
+            source.links,
+        )
+        return Analysis(parsed, evidence, derive(parsed))
     except Exception as error:  # one document's failure is reported
         return f"could not analyze: {type(error).__name__}: {error}"
+
+
+def analyze_all(
+    sources: list[SourceDocument],
+    boilerplate: Boilerplate,
+    jobs: int,
+    progress: Progress | None = None,
+) -> list[Analysis | str]:
+    """Analyze SOURCES (in JOBS worker processes when there are many)."""
+    global _ANALYZING
+    _ANALYZING = (sources, boilerplate)
+    try:
+        return _map(_analyze_at, list(range(len(sources))), jobs, progress, "analyze")
+    finally:
+        _ANALYZING = None
 
 
 def _map(function, items: list, jobs: int, progress: Progress | None, stage: str) -> list:
@@ -140,14 +188,13 @@ def run(
 ) -> Report:
     """Import PATHS; the report is written to REPORT_PATH even if the import stops."""
     options = options or Options()
-    jobs = options.jobs or os.cpu_count() or 1
     report = Report(dry_run=options.dry_run)
     started = time.perf_counter()
     try:
         if options.dry_run:
             try:
                 with transaction.atomic():
-                    _import(paths, jobs, report, progress)
+                    _import(paths, options, report, progress)
                     raise _DryRun
             except _DryRun:
                 pass
@@ -155,7 +202,7 @@ def run(
                 if document["status"] == "imported":
                     document["work"] = document["translation"] = None
         else:
-            _import(paths, jobs, report, progress)
+            _import(paths, options, report, progress)
         report.complete = True
     finally:
         report.seconds = time.perf_counter() - started
@@ -164,7 +211,10 @@ def run(
     return report
 
 
-def _import(paths: Iterable[str], jobs: int, report: Report, progress: Progress | None) -> None:
+def _import(
+    paths: Iterable[str], options: Options, report: Report, progress: Progress | None
+) -> None:
+    jobs = options.jobs or os.cpu_count() or 1
     files, missing = expand(paths)
     for document in missing:
         report.add(document)
@@ -200,13 +250,13 @@ def _import(paths: Iterable[str], jobs: int, report: Report, progress: Progress 
         else:
             todo.append((source, previous))
 
-    parsed = _map(_analyze, [(s, boilerplate) for s, _ in todo], jobs, progress, "analyze")
+    parsed = analyze_all([s for s, _ in todo], boilerplate, jobs, progress)
     items: list[Item] = []
     for (source, previous), result in zip(todo, parsed, strict=True):
         item = _item(source, previous, result, report)
         if item is not None:
             items.append(item)
-    _group_and_save(items, report, progress)
+    _group_and_save(items, report, options, progress)
 
 
 def _unchanged(source: SourceDocument, previous: ImportedDocument | None) -> bool:
@@ -220,15 +270,16 @@ def _unchanged(source: SourceDocument, previous: ImportedDocument | None) -> boo
 def _item(
     source: SourceDocument,
     previous: ImportedDocument | None,
-    result: Parsed | str,
+    analysis: Analysis | str,
     report: Report,
 ) -> Item | None:
     document = entry(source.path, source.key, "updated" if previous else "imported")
     document["format"] = source.format
-    if isinstance(result, str):
-        document["problems"] = [result]
+    if isinstance(analysis, str):
+        document["problems"] = [analysis]
         report.add(document)
         return None
+    result = analysis.parsed
     guess = result.language
     document.update(
         language=guess.code if guess.code != "und" else None,
@@ -256,19 +307,16 @@ def _item(
         report.add(document)
         remember_skipped(source, document)
         return None
-    evidence = grouping.evidence(
-        title_of(result),
-        [(p.kind, p.text) for p in result.paragraphs],
-        result.date,
-        [(s.acronym, s.country) for s in result.signatories],
-        source.links,
-    )
     if previous is not None and previous.translation is None:
         document["status"] = "imported"
-    return Item(source, result, evidence, document, stored=previous)
+    return Item(
+        source, result, analysis.evidence, document, stored=previous, derived=analysis.derived
+    )
 
 
-def _group_and_save(items: list[Item], report: Report, progress: Progress | None) -> None:
+def _group_and_save(
+    items: list[Item], report: Report, options: Options, progress: Progress | None
+) -> None:
     nodes = [
         grouping.Node(
             id=n,
@@ -285,24 +333,72 @@ def _group_and_save(items: list[Item], report: Report, progress: Progress | None
     stored_nodes, stored_docs = _stored_nodes(len(nodes), {i.source.key for i in items})
     result = grouping.group(nodes + stored_nodes)
     directory = Directory()
+    slugs = SlugReservations()
     works = {w.pk: w for w in Work.objects.filter(pk__in={n.work for n in nodes + stored_nodes})}
     saved = 0
     groups = [[m for m in members if m < len(items)] for members in result.groups]
     groups = [g for g in groups if g]
     all_nodes = {n.id: n for n in nodes + stored_nodes}
     for start in range(0, len(groups), SAVE_BATCH):
-        # One transaction per batch (each work in its own savepoint): far fewer commits, and
-        # an interrupted import still keeps every batch it finished.
-        with transaction.atomic():
-            for members in groups[start : start + SAVE_BATCH]:
-                directory = _save_one(members, items, result, all_nodes, works, directory)
-                saved += len(members)
-                if progress:
-                    progress("save", saved, len(items))
-        for members in groups[start : start + SAVE_BATCH]:
+        batch = groups[start : start + SAVE_BATCH]
+        # One transaction per batch: far fewer commits, and an interrupted import still
+        # keeps every batch it finished.
+        directory = _save_batch(
+            batch, items, result, all_nodes, works, directory, slugs, options.bulk
+        )
+        saved += sum(len(members) for members in batch)
+        if progress:
+            progress("save", saved, len(items))
+        for members in batch:
             for m in members:
                 report.add(items[m].entry)
     _save_candidates(result, items, stored_docs)
+
+
+def _save_batch(
+    batch: list[list[int]],
+    items: list[Item],
+    result: grouping.Grouping,
+    all_nodes: dict[int, grouping.Node],
+    works: dict[int, Work],
+    directory: Directory,
+    slugs: SlugReservations,
+    bulk: bool,
+) -> Directory:
+    """Save a batch of works at once; if that fails, save them one by one, reporting each."""
+    states = {m: items[m].snapshot() for members in batch for m in members}
+    groups = []
+    for members in batch:
+        for m in members:
+            items[m].confidence = result.confidence[m]
+        groups.append(([items[m] for m in members], _work_of(members, result, all_nodes, works)))
+    if bulk:
+        try:
+            with transaction.atomic():
+                save_batch(groups, directory, slugs)
+            return directory
+        except Exception:  # any failure: save work by work to find the one that caused it
+            slugs.forget()
+            directory = Directory()  # the rolled-back batch may have held new organizations
+            for m, state in states.items():
+                items[m].restore(state)
+    with transaction.atomic():
+        for members in batch:
+            directory = _save_one(members, items, result, all_nodes, works, directory)
+    slugs.forget()
+    return directory
+
+
+def _work_of(
+    members: list[int],
+    result: grouping.Grouping,
+    all_nodes: dict[int, grouping.Node],
+    works: dict[int, Work],
+) -> Work | None:
+    """The Work of an earlier import that the group of MEMBERS joins, if any."""
+    root = next(r for r in result.groups if members[0] in r)
+    work_ids = {all_nodes[n].work for n in root} - {None}
+    return works.get(next(iter(work_ids))) if work_ids else None
 
 
 def _save_one(
@@ -316,10 +412,8 @@ def _save_one(
     new = [items[m] for m in members]
     for m in members:
         items[m].confidence = result.confidence[m]
-    root = next(r for r in result.groups if members[0] in r)
-    work_ids = {all_nodes[n].work for n in root} - {None}
     try:
-        save_group(new, works.get(next(iter(work_ids))) if work_ids else None, directory)
+        save_group(new, _work_of(members, result, all_nodes, works), directory)
     except Exception as error:  # one work's failure is reported, the import goes on
         for item in new:
             item.entry["status"] = "failed"

@@ -1,7 +1,16 @@
-"""Saving analyzed documents as Works, Translations, authors and signatories."""
+"""Saving analyzed documents as Works, Translations, authors and signatories.
+
+Two paths store the same thing. ``save_batch`` saves many works at once: new translations
+through the publishing app's bulk creation (HTML and excerpt rendered beforehand, in the
+analysis workers; slugs reserved in memory), and works, authors, signatories and the
+import's own records with one insert per kind. ``save_group`` saves one work at a time
+through the models' ``save()``: the importer falls back to it, work by work, when a batch
+fails, so one broken work is reported alone and the rest is saved.
+"""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +24,7 @@ from havza.archive.models import ImportedDocument
 from havza.archive.signatories import Signer
 from havza.archive.sources import SourceDocument
 from havza.archive.structure import Parsed
+from havza.publishing import bulk
 from havza.publishing.models import Authorship, Translation, Work
 from havza.signatures.models import Signatory
 
@@ -33,6 +43,14 @@ class Item:
     stored: ImportedDocument | None = None  # from an earlier import (the content changed)
     confidence: float | None = None
     problems: list[str] = field(default_factory=list)
+    derived: bulk.Derived | None = None  # the translation's HTML, excerpt and slug base
+
+    def snapshot(self) -> tuple:
+        """What saving changes on the item, to restore if the saving is rolled back."""
+        return (self.stored, list(self.problems), copy.deepcopy(self.entry))
+
+    def restore(self, state: tuple) -> None:
+        self.stored, self.problems, self.entry = state[0], list(state[1]), state[2]
 
 
 def storage_key(key: str) -> str:
@@ -50,6 +68,11 @@ def title_of(parsed: Parsed) -> str:
     first = parsed.paragraphs[0].text if parsed.paragraphs else ""
     words = first.split()[:12]
     return (" ".join(words) + ("…" if len(first.split()) > 12 else ""))[:TITLE_MAX]
+
+
+def derive(parsed: Parsed) -> bulk.Derived:
+    """What the translation of PARSED will store, computed without the database."""
+    return bulk.derive(parsed.language.code, title_of(parsed), parsed.markdown)
 
 
 def _published_at(date: dt.date | None) -> dt.datetime | None:
@@ -105,7 +128,7 @@ def _save_translation(item: Item, work: Work, taken: set[str]) -> None:
             item.problems.append("the work already had this language: saved as a separate work")
         translation = Translation(work=work, language=lang)
     translation.title = title_of(parsed)
-    translation.body_markdown = parsed.markdown
+    translation.body_markdown = item.derived.body_markdown if item.derived else parsed.markdown
     if translation.pk is None:
         translation.status = (
             Translation.Status.DRAFT if item.source.draft else Translation.Status.PUBLISHED
@@ -119,6 +142,11 @@ def _save_translation(item: Item, work: Work, taken: set[str]) -> None:
 
 
 def _remember(item: Item, translation: Translation) -> None:
+    _record(item, translation).save()
+
+
+def _record(item: Item, translation: Translation) -> ImportedDocument:
+    """The import's record of ITEM, saved as TRANSLATION (not written yet)."""
     doc = item.stored or ImportedDocument(key=storage_key(item.source.key))
     doc.path = item.source.path[:1000]
     doc.format = item.source.format
@@ -137,30 +165,128 @@ def _remember(item: Item, translation: Translation) -> None:
     item.entry["group_confidence"] = item.confidence
     item.entry["problems"] = doc.problems
     doc.decision = item.entry
-    doc.save()
     item.stored = doc
+    return doc
 
 
-def _save_people(original: Item, work: Work, directory: Directory) -> None:
+def save_batch(
+    groups: list[tuple[list[Item], Work | None]],
+    directory: Directory,
+    slugs: bulk.SlugReservations,
+) -> None:
+    """Save GROUPS (each the translations of one piece, and the Work they join, if any).
+
+    Stores what ``save_group`` stores for each group, with a few queries for the whole
+    batch. Call inside a transaction; if it fails, roll back, restore the items and forget
+    SLUGS and DIRECTORY.
+    """
+    plans = []
+    new_works = []
+    for items, work in groups:
+        original = _original(items)
+        dates = [i.parsed.date for i in items if i.parsed.date]
+        if work is None:
+            work = Work(
+                kind=Work.Kind.STATEMENT if original.parsed.signatories else Work.Kind.ARTICLE,
+                original_language=original.parsed.language.code,
+                published_on=min(dates) if dates else None,
+            )
+            new_works.append(work)
+        elif work.published_on is None and dates:
+            work.published_on = min(dates)
+            work.save(update_fields=["published_on", "updated_at"])
+        plans.append((items, work, original))
+    bulk.send_created(Work, Work.objects.bulk_create(new_works), "default")
+
+    existing = [work.pk for _, work, _ in plans if work not in new_works]
+    taken: dict[int, set[str]] = {pk: set() for pk in existing}
+    if existing:
+        for work_id, lang in Translation.objects.filter(work__in=existing).values_list(
+            "work_id", "language"
+        ):
+            taken[work_id].add(lang)
+    created: list[tuple[Item, Translation]] = []
+    for items, work, _ in plans:
+        languages_taken = taken.setdefault(work.pk, set())
+        for item in items:
+            lang = item.parsed.language.code
+            if item.stored and item.stored.translation:
+                # A changed document: its translation is saved the normal way (see above).
+                _save_translation(item, work, languages_taken)
+                continue
+            target = work
+            if lang in languages_taken:
+                target = Work.objects.create(
+                    kind=work.kind, original_language=lang, published_on=item.parsed.date
+                )
+                item.problems.append("the work already had this language: saved as a separate work")
+            languages_taken.add(lang)
+            created.append((item, _new_translation(item, target)))
+    bulk.create_translations([t for _, t in created], [i.derived for i, _ in created], slugs=slugs)
+    new_docs = []
+    for item, translation in created:
+        doc = _record(item, translation)
+        if doc.pk is None:
+            new_docs.append(doc)
+        else:
+            doc.save()
+    ImportedDocument.objects.bulk_create(new_docs)
+
+    authorships: list[Authorship] = []
+    signatures: list[Signatory] = []
+    for _, work, original in plans:
+        if work in new_works:
+            authorships += _authorships(original, work, directory)
+            signatures += _signatories(original, work, directory)
+        else:
+            _save_people(original, work, directory)
+    bulk.send_created(Authorship, Authorship.objects.bulk_create(authorships), "default")
+    Signatory.objects.bulk_create(signatures)
+
+
+def _new_translation(item: Item, work: Work) -> Translation:
+    parsed = item.parsed
+    return Translation(
+        work=work,
+        language=parsed.language.code,
+        title=title_of(parsed),
+        body_markdown=item.derived.body_markdown if item.derived else parsed.markdown,
+        status=Translation.Status.DRAFT if item.source.draft else Translation.Status.PUBLISHED,
+        published_at=_published_at(parsed.date),
+    )
+
+
+def _authorships(original: Item, work: Work, directory: Directory) -> list[Authorship]:
+    lang = original.parsed.language.code
+    found = []
+    for position, name in enumerate(original.parsed.authors):
+        author = directory.author(name, lang)
+        field_name = "organization" if author._meta.model_name == "organization" else "person"
+        found.append(Authorship(work=work, position=position, **{field_name: author}))
+    return found
+
+
+def _signatories(original: Item, work: Work, directory: Directory) -> list[Signatory]:
     parsed, lang = original.parsed, original.parsed.language.code
-    replace = original.stored is not None and original.entry["status"] == "updated"
-    if parsed.authors and (replace or not work.authorships.exists()):
-        work.authorships.all().delete()
-        for position, name in enumerate(parsed.authors):
-            author = directory.author(name, lang)
-            field_name = "organization" if author._meta.model_name == "organization" else "person"
-            Authorship.objects.create(work=work, position=position, **{field_name: author})
     signers = [(Signatory.Role.ISSUER, s) for s in parsed.issuers] + [
         (Signatory.Role.SIGNATORY, s) for s in parsed.signatories
     ]
-    if signers and (replace or not work.signatories.exists()):
+    return [
+        _signatory(work, role, signer, position, directory, lang)
+        for position, (role, signer) in enumerate(signers)
+    ]
+
+
+def _save_people(original: Item, work: Work, directory: Directory) -> None:
+    parsed = original.parsed
+    replace = original.stored is not None and original.entry["status"] == "updated"
+    if parsed.authors and (replace or not work.authorships.exists()):
+        work.authorships.all().delete()
+        for authorship in _authorships(original, work, directory):
+            authorship.save()
+    if (parsed.issuers or parsed.signatories) and (replace or not work.signatories.exists()):
         work.signatories.all().delete()
-        Signatory.objects.bulk_create(
-            [
-                _signatory(work, role, signer, position, directory, lang)
-                for position, (role, signer) in enumerate(signers)
-            ]
-        )
+        Signatory.objects.bulk_create(_signatories(original, work, directory))
 
 
 def _signatory(
