@@ -18,11 +18,17 @@ import pytest
 HAVZA = Path(sys.executable).parent / "havza"
 
 
-def run(args: list[str], env: dict[str, str] | None = None, timeout: int = 300):
+def environment(env: dict[str, str] | None) -> dict[str, str]:
+    """The caller's environment without its havza settings (the suite's database among them),
+    plus ENV: each process here gets a database of its own."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("HAVZA_")}
+    return {**clean, **(env or {})}
+
+
+def run(args: list[str], env: dict[str, str] | None = None, timeout: int = 300):
     return subprocess.run(
         [str(HAVZA), *args],
-        env={**clean, **(env or {})},
+        env=environment(env),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -86,7 +92,7 @@ def test_demo_then_serve_then_build(tmp_path):
     port = free_port()
     server = subprocess.Popen(
         [str(HAVZA), "serve", "--port", str(port)],
-        env={**os.environ, **env},
+        env=environment(env),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
