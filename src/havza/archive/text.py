@@ -25,7 +25,6 @@ _INVISIBLE = dict.fromkeys(
 _INVISIBLE_RE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
 _QUOTES = "\"'“”„‟«»‹›‘’‚‛「」『』"
 _STRIP_EDGES = " \t.,;:!?¡¿-–—_*·•|/\\" + _QUOTES
-_SPACES = re.compile(r"\s+")
 
 
 class UnreadableFile(ValueError):
@@ -108,13 +107,13 @@ def _looks_binary(text: str) -> bool:
 
 def clean_line(line: str) -> str:
     """One line as stored: invisible characters gone, spaces (also no-break) collapsed."""
-    return _SPACES.sub(" ", _INVISIBLE_RE.sub("", line)).strip()
+    # split() and the regex \s agree on what is whitespace; split() is several times faster.
+    return " ".join(_INVISIBLE_RE.sub("", line).split())
 
 
 def fingerprint(line: str) -> str:
     """A key that is equal for the same line written with other spacing, case or quotes."""
-    line = _SPACES.sub(" ", _INVISIBLE_RE.sub("", line).casefold())
-    return line.strip(_STRIP_EDGES)
+    return " ".join(_INVISIBLE_RE.sub("", line).casefold().split()).strip(_STRIP_EDGES)
 
 
 def ascii_digits(text: str) -> str:
