@@ -1,9 +1,18 @@
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
+
+
+def favicon(request):
+    """Pages that name no icon (the admin's) make browsers ask for /favicon.ico."""
+    return redirect(static("havza/favicon.svg"), permanent=True)
+
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("translate/", include("havza.translation.urls")),
+    path("favicon.ico", favicon),
     path("", include("havza.publishing.urls")),
 ]
 

@@ -40,8 +40,7 @@ def test_a_turkish_editor_publishes_a_statement_in_four_languages(
     page.on("pageerror", lambda e: errors.append(str(e)))
 
     def console(message) -> None:
-        # The admin's pages have no icon of their own, so Chromium asks for /favicon.ico.
-        if message.type == "error" and not message.location["url"].endswith("/favicon.ico"):
+        if message.type == "error":
             errors.append(f"{message.text} {message.location['url']}")
 
     page.on("console", console)

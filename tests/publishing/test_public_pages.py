@@ -232,3 +232,9 @@ def test_listing_query_count_does_not_grow_with_items(
         AuthorshipFactory(work=t.work)
     with django_assert_max_num_queries(5):
         assert client.get("/en/statements/").status_code == 200
+
+
+def test_browsers_asking_for_favicon_ico_get_the_icon(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith(".svg")
