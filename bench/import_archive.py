@@ -135,15 +135,11 @@ def _fresh_database() -> None:
 
 def _parse_only(folder: Path, jobs: int) -> float:
     from havza.archive import importer
-    from havza.archive.boilerplate import Boilerplate
 
     started = time.perf_counter()
     files, _ = importer.expand([str(folder)])
-    sources = [
-        s for r in importer._map(importer._read, files, jobs, None, "read") for s in r
-    ]  # fmt: skip
-    boilerplate = Boilerplate.learn([line.text for line in s.page.lines] for s in sources)
-    importer.analyze_all(sources, boilerplate, jobs)
+    sources = [s for r in importer.read_all(files, jobs) for s in r]
+    importer.analyze_all(sources, importer.learn_boilerplate(sources), jobs)
     return time.perf_counter() - started
 
 

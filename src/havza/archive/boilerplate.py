@@ -51,12 +51,16 @@ class Boilerplate:
     @classmethod
     def learn(cls, pages: Iterable[list[str]]) -> Boilerplate:
         """Learn from the lines of each page (blank lines left out)."""
+        return cls.from_edges(edge_keys(lines) for lines in pages)
+
+    @classmethod
+    def from_edges(cls, pages: Iterable[frozenset[str]]) -> Boilerplate:
+        """Learn from each page's ``edge_keys`` (computed where the page was read)."""
         counts: Counter[str] = Counter()
         total = 0
-        for lines in pages:
+        for keys in pages:
             total += 1
-            edges = lines[:HEAD_LINES] + lines[-TAIL_LINES:]
-            counts.update({fingerprint(line) for line in edges} - {""})
+            counts.update(keys)
         # In a small archive a line must be on every page; in a large one, on a share of them.
         needed = total if total < 20 else max(3, math.ceil(LEARN_SHARE * total))
         if total < 2:
@@ -66,6 +70,12 @@ class Boilerplate:
     def known(self, line: str) -> bool:
         key = fingerprint(line)
         return key in self.learned or key in configured_taglines()
+
+
+def edge_keys(lines: list[str]) -> frozenset[str]:
+    """The fingerprints of the lines at the top and bottom of a page, as learning needs."""
+    edges = lines[:HEAD_LINES] + lines[-TAIL_LINES:]
+    return frozenset(fingerprint(line) for line in edges) - {""}
 
 
 @dataclass

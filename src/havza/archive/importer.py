@@ -28,7 +28,7 @@ from typing import Any
 from django.db import transaction
 
 from havza.archive import grouping, language
-from havza.archive.boilerplate import Boilerplate
+from havza.archive.boilerplate import Boilerplate, edge_keys
 from havza.archive.entities import Directory
 from havza.archive.models import GroupingCandidate, ImportedDocument
 from havza.archive.report import Report, entry
@@ -101,7 +101,11 @@ def _failed(path: str, reason: str, key: str | None = None) -> dict[str, Any]:
 
 def _read(path: Path) -> list[SourceDocument] | str:
     try:
-        return read_file(path)
+        documents = read_file(path)
+        # Learning the boilerplate needs these of every page: computed here, in the workers.
+        for document in documents:
+            document.edge_keys = edge_keys([line.text for line in document.page.lines])
+        return documents
     except SourceError as error:
         return str(error)
     except Exception as error:  # any file, however broken, is reported
@@ -152,13 +156,37 @@ def analyze_all(
     """Analyze SOURCES (in JOBS worker processes when there are many)."""
     global _ANALYZING
     _ANALYZING = (sources, boilerplate)
+    if jobs > 1 and len(sources) >= PARALLEL_FROM:
+        language.preload()  # once, for every worker
     try:
         return _map(_analyze_at, list(range(len(sources))), jobs, progress, "analyze")
     finally:
         _ANALYZING = None
 
 
-def _map(function, items: list, jobs: int, progress: Progress | None, stage: str) -> list:
+def learn_boilerplate(sources: list[SourceDocument]) -> Boilerplate:
+    return Boilerplate.from_edges(
+        s.edge_keys if s.edge_keys is not None else edge_keys([line.text for line in s.page.lines])
+        for s in sources
+    )
+
+
+def read_all(
+    files: list[Path], jobs: int, progress: Progress | None = None
+) -> list[list[SourceDocument] | str]:
+    """Read FILES (in JOBS worker processes when there are many); a string says why not."""
+    # The language model is loaded meanwhile, before the analysis workers are forked.
+    return _map(_read, files, jobs, progress, "read", meanwhile=language.preload)
+
+
+def _map(
+    function,
+    items: list,
+    jobs: int,
+    progress: Progress | None,
+    stage: str,
+    meanwhile: Callable[[], object] | None = None,
+) -> list:
     total = len(items)
     if jobs <= 1 or total < PARALLEL_FROM:
         results = []
@@ -169,11 +197,13 @@ def _map(function, items: list, jobs: int, progress: Progress | None, stage: str
         return results
     # fork: the workers inherit the loaded settings and language model; they never touch the
     # database.
-    language.preload()
     with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
         results = []
         chunk = max(1, min(64, total // (jobs * 8)))
-        for n, result in enumerate(pool.map(function, items, chunksize=chunk), 1):
+        mapped = pool.map(function, items, chunksize=chunk)  # the workers are forked here
+        if meanwhile is not None:
+            meanwhile()
+        for n, result in enumerate(mapped, 1):
             results.append(result)
             if progress and (n % 25 == 0 or n == total):
                 progress(stage, n, total)
@@ -219,7 +249,7 @@ def _import(
     for document in missing:
         report.add(document)
     sources: list[SourceDocument] = []
-    for path, result in zip(files, _map(_read, files, jobs, progress, "read"), strict=True):
+    for path, result in zip(files, read_all(files, jobs, progress), strict=True):
         if isinstance(result, str):
             report.add(_failed(str(path), result))
         elif not result:
@@ -228,7 +258,7 @@ def _import(
             report.add(document)
         else:
             sources.extend(result)
-    boilerplate = Boilerplate.learn([line.text for line in s.page.lines] for s in sources)
+    boilerplate = learn_boilerplate(sources)
 
     stored = {
         d.key: d

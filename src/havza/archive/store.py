@@ -10,7 +10,6 @@ fails, so one broken work is reported alone and the rest is saved.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,7 +46,9 @@ class Item:
 
     def snapshot(self) -> tuple:
         """What saving changes on the item, to restore if the saving is rolled back."""
-        return (self.stored, list(self.problems), copy.deepcopy(self.entry))
+        # Saving replaces entry values (ids, problems) but never changes them in place.
+        entry = {**self.entry, "problems": list(self.entry["problems"])}
+        return (self.stored, list(self.problems), entry)
 
     def restore(self, state: tuple) -> None:
         self.stored, self.problems, self.entry = state[0], list(state[1]), state[2]

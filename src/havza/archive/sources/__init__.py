@@ -30,6 +30,7 @@ class SourceDocument:
     group: str = ""  # translation group stated by the source
     source_language: str = ""  # language the source says this one was translated from
     draft: bool = False
+    edge_keys: frozenset[str] | None = None  # see Boilerplate.from_edges; set by the importer
 
 
 class SourceError(Exception):
