@@ -85,10 +85,23 @@ def _latin_set() -> tuple[str, ...]:
     return tuple(dict.fromkeys([*site, *OTHER_LATIN]))
 
 
+# The site's scripts, likeliest first: counting stops once no other script can catch up.
+_SCRIPT_ORDER = ("Latn", "Arab", "Grek", "Armn", "Cyrl", "Hebr")
+
+
 def dominant_script(text: str) -> tuple[str, int]:
     """The script most letters of TEXT are written in, and how many letters it has."""
-    counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPTS.items()}
-    script, count = max(counts.items(), key=lambda item: item[1])
+    counts: dict[str, int] = {}
+    left = len(text)  # characters no script counted yet claims
+    for name in _SCRIPT_ORDER:
+        counts[name] = len(_SCRIPTS[name].findall(text))
+        left -= counts[name]
+        if max(counts.values()) > left:
+            break  # the scripts' letters are disjoint: none left can reach the leader
+    # Ties go to the first script of _SCRIPTS, as they always have.
+    script, count = max(
+        ((name, counts[name]) for name in _SCRIPTS if name in counts), key=lambda item: item[1]
+    )
     if count == 0:
         return "", 0
     return script, count
