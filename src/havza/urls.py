@@ -3,6 +3,8 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from havza.accounts.views import preferences
+
 
 def favicon(request):
     """Pages that name no icon (the admin's) make browsers ask for /favicon.ico."""
@@ -10,6 +12,7 @@ def favicon(request):
 
 
 urlpatterns = [
+    path("admin/preferences/", preferences, name="preferences"),
     path("admin/", admin.site.urls),
     path("translate/", include("havza.translation.urls")),
     path("favicon.ico", favicon),

@@ -32,3 +32,14 @@ def workspace_links(user) -> dict:
             )
         )
     return {"heading": _("Translators’ workspace"), "links": links}
+
+
+@register.simple_tag
+def interface_language_link_text() -> str:
+    """ "Interface language: Ελληνικά", in the language the page speaks."""
+    from django.utils.translation import get_language
+
+    from havza import languages
+
+    language = languages.get(get_language() or "") or languages.default()
+    return _("Interface language: %(language)s") % {"language": language.native_name}
