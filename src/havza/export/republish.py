@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -334,8 +335,36 @@ def _plan_listing(plan: Plan, change: _ListChange, site: pages.Site) -> None:
         plan.remove |= {pagination.href(n) for n in range(count + 1, count_before + 1)}
 
 
-def _plan_sitemaps(plan: Plan, work_ids: set[int], had: dict[int, bool | None], site) -> None:
-    """The sitemap files holding the changed works' groups (HAD: published before, if known)."""
+def _replace_groups(text: str, work_ids: set[int], old_locs: set[str], site) -> str | None:
+    """TEXT (a sitemap file) with the changed works' groups rendered anew in their place."""
+    lines = text.splitlines(keepends=True)
+    works = {w.pk: w for w in queries.works_with_translations().filter(pk__in=work_ids)}
+    for work_id in sorted(work_ids, reverse=True):
+        group = {
+            escape(site.absolute(t.get_absolute_url())) for t in works[work_id].translations.all()
+        }
+        group |= old_locs
+        found = [
+            i for i, line in enumerate(lines)
+            if line.startswith("<url><loc>") and line[10 : line.find("</loc>")] in group
+        ]  # fmt: skip
+        if not found or found != list(range(found[0], found[-1] + 1)):
+            return None
+        lines[found[0] : found[-1] + 1] = list(sitemaps.work_urls(site, [works[work_id]]))
+    return "".join(lines)
+
+
+def _plan_sitemaps(
+    plan: Plan,
+    work_ids: set[int],
+    had: dict[int, bool | None],
+    site,
+    patch: Callable[[str, Render, set[int]], Render],
+) -> None:
+    """The sitemap files holding the changed works' groups (HAD: published before, if known).
+
+    When no group appears or disappears, the file holding them is patched: the groups' lines
+    are rendered anew and put in place of the old ones (a file holds up to 4,000 works)."""
     per_file = sitemaps.WORKS_PER_FILE
     with_translations = queries.works_with_translations()
     total_now = with_translations.count()
@@ -345,8 +374,11 @@ def _plan_sitemaps(plan: Plan, work_ids: set[int], had: dict[int, bool | None], 
     files_now = max(1, -(-total_now // per_file))
     files_before = max(1, -(-total_before // per_file))
     index = reverse("publishing:sitemap")
+    stable = not unknown and files_now == files_before
+    stable = stable and all(bool(had[w]) == (w in has) for w in work_ids)
     if files_now == 1:
-        plan.add(index, lambda: sitemaps.as_page(sitemaps.iter_sitemap(site)).body)
+        whole = lambda: sitemaps.as_page(sitemaps.iter_sitemap(site)).body  # noqa: E731
+        plan.add(index, patch(index, whole, work_ids) if stable else whole)
         numbers = range(0)
     else:
         first = min(
@@ -361,6 +393,10 @@ def _plan_sitemaps(plan: Plan, work_ids: set[int], had: dict[int, bool | None], 
         else:
             last = max(with_translations.filter(pk__lt=w).count() for w in work_ids) // per_file + 1
             numbers = range(first, last + 1)
+            if first == last and stable:
+                path = reverse("publishing:sitemap_works", kwargs={"number": first})
+                whole = lambda: sitemaps.as_page(sitemaps.iter_works_file(site, first)).body  # noqa: E731
+                plan.add(path, patch(path, whole, work_ids))
         if membership_changed or files_now != files_before:
             pages_file = reverse("publishing:sitemap_pages")
             plan.add(pages_file, lambda: sitemaps.as_page(sitemaps.iter_pages_file(site)).body)
@@ -466,8 +502,24 @@ def plan(
             language__in=langs_changed
         )
         had[work_id] = any(o is not None for o in olds) or others.exists()
+    old_locs = {escape(site.absolute(old.url)) for old in before.values() if isinstance(old, State)}
+
+    def patch(path: str, whole: Render, ids: set[int]) -> Render:
+        def render() -> bytes:
+            try:
+                text = builder.file_for(out, path[strip:]).read_text(encoding="utf-8")
+            except FileNotFoundError:
+                return whole()
+            patched = _replace_groups(text, ids & has_now, old_locs, site)
+            return whole() if patched is None else patched.encode("utf-8")
+
+        return render
+
+    has_now = set(
+        queries.works_with_translations().filter(pk__in=work_ids).values_list("pk", flat=True)
+    )
     if work_ids:
-        _plan_sitemaps(result, work_ids, had, site)
+        _plan_sitemaps(result, work_ids, had, site, patch)
     result.remove -= set(result.render)
     return result, after
 
