@@ -22,10 +22,11 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db import connections
-from django.urls import get_script_prefix, reverse, set_script_prefix
+from django.urls import get_script_prefix, set_script_prefix
 
 from havza import languages
 from havza.export.swap import swap_directory
+from havza.links import reverse
 from havza.network.models import Event, Organization, Person, Topic
 from havza.publishing import feeds, pages, queries, sitemaps
 from havza.publishing.models import Work
@@ -85,13 +86,21 @@ def listing_pages(site: pages.Site, lang: str) -> PageStream:
         chunks = _paginated(qs.iterator(chunk_size=CHUNK), size)
         for number, items in enumerate(chunks, start=1):
             page = pages.render_listing(lang, kind, items, number, count, site)
-            yield pages.Pagination(number, count, "publishing:listing", {"lang": lang, "kinds": segment}).href(number), page.body
+            yield (
+                pages.Pagination(
+                    number, count, "publishing:listing", {"lang": lang, "kinds": segment}
+                ).href(number),
+                page.body,
+            )
         if count == 1 and not qs.exists():
             yield (
                 reverse("publishing:listing", kwargs={"lang": lang, "kinds": segment}),
                 pages.render_listing(lang, kind, [], 1, 1, site).body,
             )
-    yield reverse("publishing:feed", kwargs={"lang": lang}), feeds.render_language_feed(lang, site).body
+    yield (
+        reverse("publishing:feed", kwargs={"lang": lang}),
+        feeds.render_language_feed(lang, site).body,
+    )
     not_found = pages.render_not_found(lang, site=site)
     yield f"{get_script_prefix()}{lang}/404.html", not_found.body
 
@@ -99,7 +108,10 @@ def listing_pages(site: pages.Site, lang: str) -> PageStream:
 def topic_pages(site: pages.Site, lang: str) -> PageStream:
     size = settings.HAVZA_PAGE_SIZE
     topics = list(Topic.objects.all())
-    yield reverse("publishing:topics", kwargs={"lang": lang}), pages.render_topics(lang, topics, site).body
+    yield (
+        reverse("publishing:topics", kwargs={"lang": lang}),
+        pages.render_topics(lang, topics, site).body,
+    )
     for topic in topics:
         qs = queries.listing(lang).filter(work__topics=topic)
         count = pages.page_count(qs.count())
@@ -111,32 +123,45 @@ def topic_pages(site: pages.Site, lang: str) -> PageStream:
             ).href(number)
             yield href, page.body
         feed = feeds.render_topic_feed(topic, lang, site)
-        yield reverse("publishing:topic_feed", kwargs={"lang": lang, "slug": topic.slug(lang)}), feed.body
+        yield (
+            reverse("publishing:topic_feed", kwargs={"lang": lang, "slug": topic.slug(lang)}),
+            feed.body,
+        )
 
 
 def entity_pages(site: pages.Site, lang: str) -> PageStream:
     orgs = Organization.objects.all()
-    yield reverse("publishing:organizations", kwargs={"lang": lang}), pages.render_organizations(
-        lang, list(orgs), site
-    ).body
+    yield (
+        reverse("publishing:organizations", kwargs={"lang": lang}),
+        pages.render_organizations(lang, list(orgs), site).body,
+    )
     for org in orgs.iterator(chunk_size=CHUNK):
         yield org.get_absolute_url(lang), pages.render_organization(org, lang, site).body
     for person in Person.objects.select_related("organization").iterator(chunk_size=CHUNK):
         yield person.get_absolute_url(lang), pages.render_person(person, lang, site).body
     events = list(Event.objects.all())
-    yield reverse("publishing:events", kwargs={"lang": lang}), pages.render_events(lang, events, site).body
+    yield (
+        reverse("publishing:events", kwargs={"lang": lang}),
+        pages.render_events(lang, events, site).body,
+    )
     for event in events:
         yield event.get_absolute_url(lang), pages.render_event(event, lang, site).body
 
 
 def site_files(site: pages.Site) -> PageStream:
     yield reverse("publishing:root"), pages.render_root(site).body
-    yield f"{get_script_prefix()}404.html", pages.render_not_found(languages.default().code, site=site).body
+    yield (
+        f"{get_script_prefix()}404.html",
+        pages.render_not_found(languages.default().code, site=site).body,
+    )
     yield reverse("publishing:robots"), pages.render_robots(site).body
     yield reverse("publishing:sitemap"), sitemaps.as_page(sitemaps.iter_sitemap(site)).body
     files = sitemaps.work_file_count()
     if files > 1:
-        yield reverse("publishing:sitemap_pages"), sitemaps.as_page(sitemaps.iter_pages_file(site)).body
+        yield (
+            reverse("publishing:sitemap_pages"),
+            sitemaps.as_page(sitemaps.iter_pages_file(site)).body,
+        )
         for n in range(1, files + 1):
             path = reverse("publishing:sitemap_works", kwargs={"number": n})
             yield path, sitemaps.as_page(sitemaps.iter_works_file(site, n)).body

@@ -33,10 +33,11 @@ from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
-from django.urls import get_script_prefix, reverse, set_script_prefix
+from django.urls import get_script_prefix, set_script_prefix
 
 from havza import languages
 from havza.export import builder
+from havza.links import reverse
 from havza.network.models import Event, Organization, Person, Topic
 from havza.publishing import feeds, pages, queries, sitemaps
 from havza.publishing.models import Translation, Work

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from havza import countries
+from havza.links import reverse
 from havza.multilingual import MultilingualField, clean_text, pick
 
 

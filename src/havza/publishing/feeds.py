@@ -5,17 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from havza import languages
+from havza.links import reverse
 from havza.network.models import Topic
 from havza.publishing import queries
 from havza.publishing.models import Translation
 from havza.publishing.pages import Page, Site, byline
-
 
 EMPTY_FEED_UPDATED = datetime(2000, 1, 1, tzinfo=UTC)
 

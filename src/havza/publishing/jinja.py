@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import trans_real
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from havza import countries, languages
+from havza.links import reverse
 
 
 def _lang(code: str) -> languages.Language:
@@ -43,12 +47,56 @@ def json_script(value) -> Markup:
     return Markup(text)
 
 
+# Interface strings of the page being rendered. A page renders in one language, known before
+# it starts: its catalog is looked up once per page (``page_language``) instead of through
+# Django's active-language machinery for each of the hundreds of strings a page has. Outside
+# ``page_language`` (and for anything the catalog lacks) Django's own functions answer.
+_page = threading.local()
+CONTEXT_SEPARATOR = "\x04"
+
+
+@contextmanager
+def page_language(code: str) -> Iterator[None]:
+    """Render the strings of templates in CODE's catalog until the block ends."""
+    previous = getattr(_page, "catalog", None)
+    _page.catalog = trans_real.translation(code)
+    try:
+        yield
+    finally:
+        _page.catalog = previous
+
+
+def gettext(message: str) -> str:
+    catalog = getattr(_page, "catalog", None)
+    if catalog is None:
+        return translation.gettext(message)
+    return catalog.gettext(message) if message else ""
+
+
+def ngettext(singular: str, plural: str, number: int) -> str:
+    catalog = getattr(_page, "catalog", None)
+    if catalog is None:
+        return translation.ngettext(singular, plural, number)
+    return catalog.ngettext(singular, plural, number)
+
+
+def pgettext(context: str, message: str) -> str:
+    result = gettext(f"{context}{CONTEXT_SEPARATOR}{message}")
+    return message if CONTEXT_SEPARATOR in result else result
+
+
+def npgettext(context: str, singular: str, plural: str, number: int) -> str:
+    result = ngettext(
+        f"{context}{CONTEXT_SEPARATOR}{singular}", f"{context}{CONTEXT_SEPARATOR}{plural}", number
+    )
+    return ngettext(singular, plural, number) if CONTEXT_SEPARATOR in result else result
+
+
 def environment(**options) -> Environment:
     options.setdefault("undefined", StrictUndefined)
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(  # type: ignore[attr-defined]
-        translation.gettext, translation.ngettext, newstyle=True,
-        pgettext=translation.pgettext, npgettext=translation.npgettext,
+        gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext
     )
     env.globals.update(
         url=lambda name, **kwargs: reverse(name, kwargs=kwargs),

@@ -6,11 +6,11 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from havza import languages
+from havza.links import reverse
 from havza.multilingual import clean_text
 from havza.network.models import Event, Organization, Person, Topic
 from havza.publishing import markdown

@@ -13,15 +13,15 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.template import engines
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from havza import countries, languages
+from havza.links import reverse
 from havza.network.models import Event, Organization, Person, Topic
 from havza.publishing import queries
-from havza.publishing.jinja import localized_number
+from havza.publishing.jinja import localized_number, page_language
 from havza.publishing.models import Translation, Work
 
 KIND_SEGMENTS = {
@@ -134,7 +134,7 @@ def _render(
         ))
         for other in languages.all_languages()
     ]  # fmt: skip
-    with translation.override(lang.code):
+    with translation.override(lang.code), page_language(lang.code):
         html = _template(template).render(
             {
                 "lang": lang,
@@ -320,7 +320,9 @@ def render_listing(
     site = site or Site()
     lang = languages.get(lang_code)
     kinds = KIND_SEGMENTS[kind]
-    pagination = Pagination(number, count, "publishing:listing", {"lang": lang_code, "kinds": kinds})
+    pagination = Pagination(
+        number, count, "publishing:listing", {"lang": lang_code, "kinds": kinds}
+    )
     path = pagination.href(number)
     with translation.override(lang_code):
         heading = kind_plural(kind)
@@ -519,7 +521,9 @@ def render_topic(
         title=topic.name(lang_code),
         alternates=topic_alternates(topic, site) if number == 1 else [],
         topic=topic,
-        feed=reverse("publishing:topic_feed", kwargs={"lang": lang_code, "slug": topic.slug(lang_code)}),
+        feed=reverse(
+            "publishing:topic_feed", kwargs={"lang": lang_code, "slug": topic.slug(lang_code)}
+        ),
         items=[_item(t) for t in items],
         pagination=pagination,
     )
@@ -565,7 +569,7 @@ def render_topics(lang_code: str, topics: list[Topic], site: Site | None = None)
 
 
 def reach_sentence(event: Event, lang_code: str) -> str:
-    """"45 speakers from 25 countries across 5 continents", in LANG, from the speakers."""
+    """ "45 speakers from 25 countries across 5 continents", in LANG, from the speakers."""
     speakers, country_count, continent_count = event.reach()
     if not speakers:
         return ""
@@ -626,7 +630,9 @@ def render_event(event: Event, lang_code: str, site: Site | None = None) -> Page
         place=pick(event.place, lang_code, "en"),
         country=countries.name(event.country, lang_code) if event.country else "",
         reach=reach_sentence(event, lang_code),
-        organizers=[(o.display(lang_code), o.get_absolute_url(lang_code)) for o in event.organizers.all()],
+        organizers=[
+            (o.display(lang_code), o.get_absolute_url(lang_code)) for o in event.organizers.all()
+        ],
         speakers=speakers,
         works=[_item(t) for t in queries.listing(lang_code).filter(work__event=event)[:100]],
     )

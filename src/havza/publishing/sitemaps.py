@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import escape, quoteattr
 
-from django.urls import reverse
-
 from havza import languages
+from havza.links import reverse
 from havza.network.models import Event, Organization, Person, Topic
 from havza.publishing import queries
 from havza.publishing.models import Work

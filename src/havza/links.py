@@ -1,0 +1,34 @@
+"""Addresses of pages: the answers of ``django.urls.reverse``, remembered.
+
+A page of the public site links to a few dozen others (menus, language switcher, bylines,
+listings), and an export renders hundreds of thousands of pages that link to the same ones.
+Reversing a URL walks Django's resolver each time; here each answer is computed once and
+kept in a bounded cache, keyed by everything the answer depends on (script prefix, URLconf,
+view name and arguments).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from django.core.signals import setting_changed
+from django.urls import get_script_prefix, get_urlconf
+from django.urls import reverse as django_reverse
+
+
+@lru_cache(maxsize=1 << 16)
+def _reverse(prefix: str, urlconf, viewname: str, items: tuple) -> str:
+    return django_reverse(viewname, urlconf=urlconf, kwargs=dict(items))
+
+
+def reverse(viewname: str, kwargs: dict | None = None) -> str:
+    """``django.urls.reverse(viewname, kwargs=kwargs)``, from the cache when it can."""
+    items = tuple(kwargs.items()) if kwargs else ()
+    return _reverse(get_script_prefix(), get_urlconf(), viewname, items)
+
+
+def _forget(**_kwargs) -> None:
+    _reverse.cache_clear()
+
+
+setting_changed.connect(_forget)
