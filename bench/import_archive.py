@@ -143,6 +143,10 @@ def _parse_only(folder: Path, jobs: int) -> float:
     return time.perf_counter() - started
 
 
+def _runs(seconds: list[float]) -> str:
+    return ", ".join(f"{s:.2f}" for s in seconds)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=5500)
@@ -164,6 +168,9 @@ def main(argv: list[str] | None = None) -> None:
         parse.append(_parse_only(work / "archive", args.jobs or os.cpu_count() or 1))
     full_s, parse_s = statistics.median(full), statistics.median(parse)
     print(f"archive: {pages} pages, {pages // 11} works in 11 languages; cores: {os.cpu_count()}")
+    # Other processes on the machine slow both runs alike; the load says how busy it was.
+    print(f"runs (s): import {_runs(full)}; analyze only {_runs(parse)}")
+    print("load average at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print(f"import (read, identify, group, save): {pages / full_s:.0f} pages/s ({full_s:.2f} s)")
     print(f"peer: read and analyze only:          {pages / parse_s:.0f} pages/s ({parse_s:.2f} s)")
     print(f"ratio import / analyze-only time: {full_s / parse_s:.2f}")
