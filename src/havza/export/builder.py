@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db import connections
+from django.db.models import Count
 from django.urls import get_script_prefix, set_script_prefix
 
 from havza import languages
@@ -29,7 +30,7 @@ from havza.export.swap import swap_directory
 from havza.links import reverse
 from havza.network.models import Event, Organization, Person, Topic
 from havza.publishing import feeds, pages, queries, sitemaps
-from havza.publishing.models import Work
+from havza.publishing.models import Translation, Work
 
 CHUNK = 500
 
@@ -106,26 +107,66 @@ def listing_pages(site: pages.Site, lang: str) -> PageStream:
 
 
 def topic_pages(site: pages.Site, lang: str) -> PageStream:
+    """Every topic's pages and feed in LANG, from one pass over the language's works, newest
+    first: each work goes to the open page of each of its topics, and a page is written as
+    soon as it is full. Memory holds at most one page of works per topic."""
     size = settings.HAVZA_PAGE_SIZE
-    topics = list(Topic.objects.all())
+    topics = {topic.pk: topic for topic in Topic.objects.all()}
     yield (
         reverse("publishing:topics", kwargs={"lang": lang}),
-        pages.render_topics(lang, topics, site).body,
+        pages.render_topics(lang, list(topics.values()), site).body,
     )
-    for topic in topics:
-        qs = queries.listing(lang).filter(work__topics=topic)
-        count = pages.page_count(qs.count())
-        chunks = list(_paginated(qs.iterator(chunk_size=CHUNK), size)) or [[]]
-        for number, items in enumerate(chunks, start=1):
-            page = pages.render_topic(topic, lang, items, number, count, site)
-            href = pages.Pagination(
-                number, count, "publishing:topic", {"lang": lang, "slug": topic.slug(lang)}
-            ).href(number)
-            yield href, page.body
-        feed = feeds.render_topic_feed(topic, lang, site)
+    totals = dict(
+        queries.published(lang)
+        .filter(work__topics__isnull=False)
+        .values_list("work__topics")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts = {pk: pages.page_count(totals.get(pk, 0)) for pk in topics}
+    open_pages: dict[int, list] = {pk: [] for pk in topics}
+    numbers = dict.fromkeys(topics, 1)
+    feed_entries: dict[int, list] = {pk: [] for pk in topics}
+
+    def page(pk: int) -> tuple[str, bytes]:
+        topic, number = topics[pk], numbers[pk]
+        body = pages.render_topic(topic, lang, open_pages[pk], number, counts[pk], site).body
+        href = pages.Pagination(
+            number, counts[pk], "publishing:topic", {"lang": lang, "slug": topic.slug(lang)}
+        ).href(number)
+        open_pages[pk] = []
+        numbers[pk] += 1
+        return href, body
+
+    through = Work.topics.through
+    listing = queries.listing(lang).filter(work__topics__isnull=False).distinct()
+    for chunk in _paginated(listing.iterator(chunk_size=CHUNK), CHUNK):
+        topics_of: dict[int, list[int]] = {}
+        for work_id, topic_id in through.objects.filter(
+            work_id__in=[t.work_id for t in chunk]
+        ).values_list("work_id", "topic_id"):
+            topics_of.setdefault(work_id, []).append(topic_id)
+        for t in chunk:
+            for pk in topics_of.get(t.work_id, ()):
+                open_pages[pk].append(t)
+                if len(feed_entries[pk]) < settings.HAVZA_FEED_SIZE:
+                    feed_entries[pk].append(t)
+                if len(open_pages[pk]) == size:
+                    yield page(pk)
+    for pk, topic in topics.items():
+        if open_pages[pk] or numbers[pk] == 1:  # a topic without works still has its page
+            yield page(pk)
+        entries = feed_entries.pop(pk)
+        bodies = dict(
+            Translation.objects.filter(pk__in=[t.pk for t in entries]).values_list(
+                "pk", "body_html"
+            )
+        )
+        for t in entries:
+            t.body_html = bodies[t.pk]
         yield (
             reverse("publishing:topic_feed", kwargs={"lang": lang, "slug": topic.slug(lang)}),
-            feed.body,
+            feeds.render_topic_feed(topic, lang, site, entries=entries).body,
         )
 
 
@@ -135,10 +176,21 @@ def entity_pages(site: pages.Site, lang: str) -> PageStream:
         reverse("publishing:organizations", kwargs={"lang": lang}),
         pages.render_organizations(lang, list(orgs), site).body,
     )
-    for org in orgs.iterator(chunk_size=CHUNK):
-        yield org.get_absolute_url(lang), pages.render_organization(org, lang, site).body
-    for person in Person.objects.select_related("organization").iterator(chunk_size=CHUNK):
-        yield person.get_absolute_url(lang), pages.render_person(person, lang, site).body
+    for chunk in _paginated(orgs.iterator(chunk_size=CHUNK), CHUNK):
+        listed = pages.organizations_listed([org.pk for org in chunk], lang)
+        for org in chunk:
+            yield (
+                org.get_absolute_url(lang),
+                pages.render_organization(org, lang, site, listed).body,
+            )
+    people = Person.objects.select_related("organization").iterator(chunk_size=CHUNK)
+    for chunk in _paginated(people, CHUNK):
+        listed = pages.people_listed([person.pk for person in chunk], lang)
+        for person in chunk:
+            yield (
+                person.get_absolute_url(lang),
+                pages.render_person(person, lang, site, listed).body,
+            )
     events = list(Event.objects.all())
     yield (
         reverse("publishing:events", kwargs={"lang": lang}),

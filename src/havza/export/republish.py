@@ -42,7 +42,7 @@ from havza.network.models import Event, Organization, Person, Topic
 from havza.publishing import feeds, pages, queries, sitemaps
 from havza.publishing.models import Translation, Work
 
-ENTITY_WINDOW = 100  # works an organization, person or event page lists (pages._works_of)
+ENTITY_WINDOW = pages.WORKS_PER_ENTITY  # works an organization, person or event page lists
 
 
 class _Unknown:

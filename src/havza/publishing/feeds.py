@@ -79,6 +79,7 @@ def render_feed(
 
 
 def feed_entries(lang: str, topic: Topic | None = None) -> list[Translation]:
+    """The newest works in LANG (of TOPIC), with their bodies."""
     qs = queries.listing(lang).defer(None)
     if topic is not None:
         qs = qs.filter(work__topics=topic)
@@ -99,7 +100,10 @@ def render_language_feed(lang_code: str, site: Site | None = None) -> Page:
     )
 
 
-def render_topic_feed(topic: Topic, lang_code: str, site: Site | None = None) -> Page:
+def render_topic_feed(
+    topic: Topic, lang_code: str, site: Site | None = None, entries: list | None = None
+) -> Page:
+    """ENTRIES, when the caller has them, are feed_entries(lang_code, topic)."""
     slug = topic.slug(lang_code)
     with translation.override(lang_code):
         # Translators: the title of a topic's Atom feed: the site's name, then the topic's.
@@ -109,7 +113,7 @@ def render_topic_feed(topic: Topic, lang_code: str, site: Site | None = None) ->
         }
     return render_feed(
         lang_code,
-        feed_entries(lang_code, topic),
+        feed_entries(lang_code, topic) if entries is None else entries,
         path=reverse("publishing:topic_feed", kwargs={"lang": lang_code, "slug": slug}),
         title=title,
         alternate=topic.get_absolute_url(lang_code),

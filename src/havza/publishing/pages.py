@@ -8,6 +8,7 @@ objects in chunks and calls the same functions, so both write byte-identical pag
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -22,7 +23,7 @@ from havza.links import reverse
 from havza.network.models import Event, Organization, Person, Topic
 from havza.publishing import queries
 from havza.publishing.jinja import localized_number, page_language
-from havza.publishing.models import Translation, Work
+from havza.publishing.models import Authorship, Translation, Work
 
 KIND_SEGMENTS = {
     Work.Kind.ARTICLE: "articles",
@@ -329,11 +330,7 @@ def render_listing(
         title = heading if number == 1 else _("%(heading)s, page %(number)s") % {
             "heading": heading, "number": localized_number(number, lang_code)
         }  # fmt: skip
-    alternates = [
-        Alternate(other, site.absolute(p), p)
-        for other in languages.all_languages()
-        for p in [Pagination(1, 1, "publishing:listing", {"lang": other.code, "kinds": kinds}).href(1)]
-    ]  # fmt: skip
+    alternates = _all_language_alternates(site, "publishing:listing", kinds=kinds)
     return _render(
         "publishing/listing.html",
         lang,
@@ -421,13 +418,77 @@ def render_not_found(lang_code: str, alternatives=(), site: Site | None = None) 
 # Organizations, people, topics, events ----------------------------------------------------
 
 
-def _works_of(works, lang: str, limit: int = 100) -> list[dict]:
-    return [_item(t) for t in queries.listing(lang).filter(work__in=works)[:limit]]
+WORKS_PER_ENTITY = 100
 
 
-def render_organization(org: Organization, lang_code: str, site: Site | None = None) -> Page:
+@dataclass
+class Listed:
+    """What the pages of some organizations or people list, fetched for all of them at once:
+    owner id -> items (newest first, at most WORKS_PER_ENTITY) or rows."""
+
+    authored: dict[int, list[dict]]
+    signed: dict[int, list[dict]]
+    related: dict[int, list[tuple[str, str]]]  # an organization's members, a person's events
+
+
+def _works_by_owner(lang: str, links, owner_field: str) -> dict[int, list[dict]]:
+    """LINKS: authorships or signatures of the owners; their works in LANG, per owner."""
+    owners_of: dict[int, list[int]] = defaultdict(list)
+    for owner, work in links.values_list(owner_field, "work_id"):
+        if owner not in owners_of[work]:
+            owners_of[work].append(owner)
+    listed: dict[int, list[dict]] = defaultdict(list)
+    if not owners_of:
+        return listed
+    translations = queries.listing(lang).filter(work_id__in=links.values("work_id"))
+    for t in translations.iterator(chunk_size=500):
+        item = None
+        for owner in owners_of.get(t.work_id, ()):
+            rows = listed[owner]
+            if len(rows) < WORKS_PER_ENTITY:
+                item = item or _item(t)
+                rows.append(item)
+    return listed
+
+
+def organizations_listed(ids: list[int], lang: str) -> Listed:
+    from havza.signatures.models import Signatory
+
+    members: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for p in Person.objects.filter(organization_id__in=ids):
+        members[p.organization_id].append((p.display(lang), p.get_absolute_url(lang)))
+    return Listed(
+        authored=_works_by_owner(
+            lang, Authorship.objects.filter(organization_id__in=ids), "organization_id"
+        ),
+        signed=_works_by_owner(
+            lang, Signatory.objects.filter(organization_id__in=ids), "organization_id"
+        ),
+        related=members,
+    )
+
+
+def people_listed(ids: list[int], lang: str) -> Listed:
+    from havza.network.models import Speaker
+    from havza.signatures.models import Signatory
+
+    talks: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for s in Speaker.objects.filter(person_id__in=ids).select_related("event"):
+        talks[s.person_id].append((s.event.name(lang), s.event.get_absolute_url(lang)))
+    return Listed(
+        authored=_works_by_owner(lang, Authorship.objects.filter(person_id__in=ids), "person_id"),
+        signed=_works_by_owner(lang, Signatory.objects.filter(person_id__in=ids), "person_id"),
+        related=talks,
+    )
+
+
+def render_organization(
+    org: Organization, lang_code: str, site: Site | None = None, listed: Listed | None = None
+) -> Page:
+    """LISTED may come from organizations_listed() for many organizations at once."""
     site = site or Site()
     lang = languages.get(lang_code)
+    listed = listed or organizations_listed([org.pk], lang_code)
     return _render(
         "publishing/organization.html",
         lang,
@@ -437,9 +498,9 @@ def render_organization(org: Organization, lang_code: str, site: Site | None = N
         alternates=_all_language_alternates(site, "publishing:organization", slug=org.slug),
         org=org,
         country=countries.name(org.country, lang_code) if org.country else "",
-        authored=_works_of(Work.objects.filter(authorships__organization=org), lang_code),
-        signed=_works_of(Work.objects.filter(signatories__organization=org), lang_code),
-        members=[(p.display(lang_code), p.get_absolute_url(lang_code)) for p in org.people.all()],
+        authored=listed.authored.get(org.pk, []),
+        signed=listed.signed.get(org.pk, []),
+        members=listed.related.get(org.pk, []),
     )
 
 
@@ -469,10 +530,14 @@ def render_organizations(lang_code: str, orgs: list[Organization], site: Site | 
     )
 
 
-def render_person(person: Person, lang_code: str, site: Site | None = None) -> Page:
+def render_person(
+    person: Person, lang_code: str, site: Site | None = None, listed: Listed | None = None
+) -> Page:
+    """LISTED may come from people_listed() for many people at once."""
     site = site or Site()
     lang = languages.get(lang_code)
     org = person.organization
+    listed = listed or people_listed([person.pk], lang_code)
     return _render(
         "publishing/person.html",
         lang,
@@ -483,12 +548,9 @@ def render_person(person: Person, lang_code: str, site: Site | None = None) -> P
         person=person,
         country=countries.name(person.country, lang_code) if person.country else "",
         organization=(org.display(lang_code), org.get_absolute_url(lang_code)) if org else None,
-        authored=_works_of(Work.objects.filter(authorships__person=person), lang_code),
-        signed=_works_of(Work.objects.filter(signatories__person=person), lang_code),
-        events=[
-            (s.event.name(lang_code), s.event.get_absolute_url(lang_code))
-            for s in person.talks.select_related("event")
-        ],
+        authored=listed.authored.get(person.pk, []),
+        signed=listed.signed.get(person.pk, []),
+        events=listed.related.get(person.pk, []),
     )
 
 
@@ -634,7 +696,10 @@ def render_event(event: Event, lang_code: str, site: Site | None = None) -> Page
             (o.display(lang_code), o.get_absolute_url(lang_code)) for o in event.organizers.all()
         ],
         speakers=speakers,
-        works=[_item(t) for t in queries.listing(lang_code).filter(work__event=event)[:100]],
+        works=[
+            _item(t)
+            for t in queries.listing(lang_code).filter(work__event=event)[:WORKS_PER_ENTITY]
+        ],
     )
 
 
