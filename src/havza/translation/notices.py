@@ -8,12 +8,18 @@ from havza.publishing.jinja import localized_date
 from havza.publishing.models import Translation
 from havza.translation.workflow import stale_since
 
+STALE_SINCE = "original_changed_at"
+MISSING = object()
+
 
 def original_updated(translation: Translation) -> list[tuple[str, str]]:
     """Called by the public page under the page's language (its gettext is active)."""
     if translation.language == translation.work.original_language:
         return []
-    when = stale_since(translation)
+    # Work pages' queries compute it (queries.WORK_PAGE_ANNOTATIONS); others ask here.
+    when = getattr(translation, STALE_SINCE, MISSING)
+    if when is MISSING:
+        when = stale_since(translation)
     if when is None:
         return []
     return [

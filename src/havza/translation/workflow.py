@@ -304,15 +304,31 @@ def unpublish(translation: Translation, user) -> None:
     translation.save(update_fields=["status", "modified_at"])
 
 
+def _not_followed(segments):
+    from django.db.models import F
+
+    return segments.exclude(approved_source_hash=F("source__source_hash"))
+
+
 def stale_since(translation: Translation):
     """When the original changed in a way this translation's public text does not yet
     follow (None when it follows the original)."""
-    from django.db.models import F, Max
+    from django.db.models import Max
 
-    return (
-        TargetSegment.objects.filter(translation=translation)
-        .exclude(approved_source_hash=F("source__source_hash"))
-        .aggregate(when=Max("source__changed_at"))["when"]
+    segments = _not_followed(TargetSegment.objects.filter(translation=translation))
+    return segments.aggregate(when=Max("source__changed_at"))["when"]
+
+
+def stale_since_expression():
+    """stale_since() of each row of a query of translations, computed in that query."""
+    from django.db.models import Max, OuterRef, Subquery
+
+    segments = _not_followed(TargetSegment.objects.filter(translation=OuterRef("pk")))
+    return Subquery(
+        segments.order_by()
+        .values("translation")
+        .annotate(when=Max("source__changed_at"))
+        .values("when")[:1]
     )
 
 
