@@ -10,13 +10,17 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.template import engines
+from django.urls import get_script_prefix, get_urlconf
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
+from markupsafe import Markup
 
 from havza import countries, languages
 from havza.links import reverse
@@ -101,6 +105,29 @@ def _template(name: str):
     return engines["jinja2"].get_template(name)
 
 
+@lru_cache(maxsize=256)
+def _chrome(lang_code: str, prefix: str, urlconf, site_name: str) -> dict[str, Markup]:
+    lang = languages.get(lang_code) or languages.default()
+    with translation.override(lang.code), page_language(lang.code):
+        module = _template("publishing/chrome.html").template.make_module(
+            {"lang": lang, "site_name": site_name}
+        )
+        return {part: Markup(getattr(module, part)()) for part in ("head", "masthead", "footer")}
+
+
+def chrome(lang_code: str) -> dict[str, Markup]:
+    """The parts of every page in LANG_CODE that do not depend on the page (asset links,
+    taglines, sections, footer): rendered once per language and address scheme."""
+    return _chrome(lang_code, get_script_prefix(), get_urlconf(), settings.HAVZA_SITE_NAME)
+
+
+def _forget_chrome(**_kwargs) -> None:
+    _chrome.cache_clear()
+
+
+setting_changed.connect(_forget_chrome)
+
+
 @dataclass
 class Alternate:
     language: languages.Language
@@ -146,6 +173,7 @@ def _render(
                 "alternates": alternates,
                 "x_default": context.pop("x_default", None),
                 "menu": menu,
+                "chrome": chrome(lang.code),
                 "path": path,
                 "site": site,
                 "jsonld": context.pop("jsonld", None),
