@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.template import engines
-from django.urls import get_script_prefix, get_urlconf
+from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
@@ -106,7 +106,7 @@ def _template(name: str):
 
 
 @lru_cache(maxsize=256)
-def _chrome(lang_code: str, prefix: str, urlconf, site_name: str) -> dict[str, Markup]:
+def _chrome(lang_code: str, prefix: str, site_name: str) -> dict[str, Markup]:
     lang = languages.get(lang_code) or languages.default()
     with translation.override(lang.code), page_language(lang.code):
         module = _template("publishing/chrome.html").template.make_module(
@@ -118,7 +118,7 @@ def _chrome(lang_code: str, prefix: str, urlconf, site_name: str) -> dict[str, M
 def chrome(lang_code: str) -> dict[str, Markup]:
     """The parts of every page in LANG_CODE that do not depend on the page (asset links,
     taglines, sections, footer): rendered once per language and address scheme."""
-    return _chrome(lang_code, get_script_prefix(), get_urlconf(), settings.HAVZA_SITE_NAME)
+    return _chrome(lang_code, get_script_prefix(), settings.HAVZA_SITE_NAME)
 
 
 def _forget_chrome(**_kwargs) -> None:
@@ -219,10 +219,8 @@ def render_work(t: Translation, site: Site | None = None) -> Page:
     lang = t.lang
     work = t.work
     siblings = work.published_translations()
-    alternates = [
-        Alternate(s.lang, site.absolute(s.get_absolute_url()), s.get_absolute_url())
-        for s in siblings
-    ]
+    hrefs = {s.pk: s.get_absolute_url() for s in siblings}
+    alternates = [Alternate(s.lang, site.absolute(hrefs[s.pk]), hrefs[s.pk]) for s in siblings]
     original = next((s for s in siblings if s.language == work.original_language), None)
     authors = byline(work, lang.code)
     issuers, signers = signatory_rows(work, lang.code)
@@ -278,7 +276,7 @@ def render_work(t: Translation, site: Site | None = None) -> Page:
         authors=authors,
         issuers=issuers,
         signers=signers,
-        also_in=[s for s in siblings if s.pk != t.pk],
+        also_in=[(s.lang, hrefs[s.pk]) for s in siblings if s.pk != t.pk],
         original=original if original and original.pk != t.pk else None,
         topics=[(tp.name(lang.code), tp.get_absolute_url(lang.code)) for tp in work.topics.all()],
         event=(work.event.name(lang.code), work.event.get_absolute_url(lang.code))
