@@ -263,10 +263,11 @@ def run_task(task: Task, out: str, base_url: str) -> tuple[str, int, int]:
     count = size = 0
     root = Path(out)
     strip = len(_script_prefix(base_url)) - 1  # files sit at the root of OUT
-    for url_path, body in task.streams(site):
-        write(root, url_path[strip:], body)
-        count += 1
-        size += len(body)
+    with pages.remembering_items():
+        for url_path, body in task.streams(site):
+            write(root, url_path[strip:], body)
+            count += 1
+            size += len(body)
     return task.name, count, size
 
 

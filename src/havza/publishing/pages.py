@@ -8,7 +8,10 @@ objects in chunks and calls the same functions, so both write byte-identical pag
 from __future__ import annotations
 
 import math
+import threading
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -325,6 +328,45 @@ def page_count(total: int) -> int:
     return max(1, math.ceil(total / settings.HAVZA_PAGE_SIZE))
 
 
+# Rendered list entries of works, by (translation, level, script prefix): kept while an
+# export renders one language (remembering_items), where each work is listed on many pages.
+_items = threading.local()
+ITEMS_REMEMBERED = 20_000
+
+
+@contextmanager
+def remembering_items() -> Iterator[None]:
+    _items.cache = {}
+    try:
+        yield
+    finally:
+        _items.cache = None
+
+
+def render_items(translations: Iterable[Translation], lang_code: str, level: int) -> list:
+    """Each translation as the <li> of a list of works, with a heading of LEVEL."""
+    cache = getattr(_items, "cache", None)
+    prefix = get_script_prefix()
+    lang = languages.get(lang_code) or languages.default()
+    rendered = []
+    for t in translations:
+        key = (t.pk, level, prefix)
+        html = cache.get(key) if cache is not None else None
+        if html is None:
+            with translation.override(lang.code), page_language(lang.code):
+                html = _macros().item(_item(t), lang, level)
+            if cache is not None:
+                if len(cache) >= ITEMS_REMEMBERED:
+                    cache.clear()
+                cache[key] = html
+        rendered.append(html)
+    return rendered
+
+
+def _macros():
+    return _template("publishing/macros.html").template.module
+
+
 def _item(t: Translation) -> dict:
     return {
         "title": t.title,
@@ -365,7 +407,7 @@ def render_listing(
         title=title,
         heading=heading,
         alternates=alternates if number == 1 else [],
-        items=[_item(t) for t in items],
+        items=render_items(items, lang_code, 2),
         pagination=pagination,
     )
 
@@ -399,7 +441,7 @@ def render_home(lang_code: str, latest: list[Translation], site: Site | None = N
         description=lang.tagline,
         alternates=_all_language_alternates(site, "publishing:home"),
         x_default=site.absolute(reverse("publishing:root")),
-        items=[_item(t) for t in latest],
+        items=render_items(latest, lang_code, 3),
         sections=sections,
     )
 
@@ -452,28 +494,26 @@ class Listed:
     """What the pages of some organizations or people list, fetched for all of them at once:
     owner id -> items (newest first, at most WORKS_PER_ENTITY) or rows."""
 
-    authored: dict[int, list[dict]]
-    signed: dict[int, list[dict]]
+    authored: dict[int, list[Translation]]
+    signed: dict[int, list[Translation]]
     related: dict[int, list[tuple[str, str]]]  # an organization's members, a person's events
 
 
-def _works_by_owner(lang: str, links, owner_field: str) -> dict[int, list[dict]]:
+def _works_by_owner(lang: str, links, owner_field: str) -> dict[int, list[Translation]]:
     """LINKS: authorships or signatures of the owners; their works in LANG, per owner."""
     owners_of: dict[int, list[int]] = defaultdict(list)
     for owner, work in links.values_list(owner_field, "work_id"):
         if owner not in owners_of[work]:
             owners_of[work].append(owner)
-    listed: dict[int, list[dict]] = defaultdict(list)
+    listed: dict[int, list[Translation]] = defaultdict(list)
     if not owners_of:
         return listed
     translations = queries.listing(lang).filter(work_id__in=links.values("work_id"))
     for t in translations.iterator(chunk_size=500):
-        item = None
         for owner in owners_of.get(t.work_id, ()):
             rows = listed[owner]
             if len(rows) < WORKS_PER_ENTITY:
-                item = item or _item(t)
-                rows.append(item)
+                rows.append(t)
     return listed
 
 
@@ -524,8 +564,8 @@ def render_organization(
         alternates=_all_language_alternates(site, "publishing:organization", slug=org.slug),
         org=org,
         country=countries.name(org.country, lang_code) if org.country else "",
-        authored=listed.authored.get(org.pk, []),
-        signed=listed.signed.get(org.pk, []),
+        authored=render_items(listed.authored.get(org.pk, []), lang_code, 3),
+        signed=render_items(listed.signed.get(org.pk, []), lang_code, 3),
         members=listed.related.get(org.pk, []),
     )
 
@@ -574,8 +614,8 @@ def render_person(
         person=person,
         country=countries.name(person.country, lang_code) if person.country else "",
         organization=(org.display(lang_code), org.get_absolute_url(lang_code)) if org else None,
-        authored=listed.authored.get(person.pk, []),
-        signed=listed.signed.get(person.pk, []),
+        authored=render_items(listed.authored.get(person.pk, []), lang_code, 3),
+        signed=render_items(listed.signed.get(person.pk, []), lang_code, 3),
         events=listed.related.get(person.pk, []),
     )
 
@@ -612,7 +652,7 @@ def render_topic(
         feed=reverse(
             "publishing:topic_feed", kwargs={"lang": lang_code, "slug": topic.slug(lang_code)}
         ),
-        items=[_item(t) for t in items],
+        items=render_items(items, lang_code, 2),
         pagination=pagination,
     )
 
@@ -722,10 +762,9 @@ def render_event(event: Event, lang_code: str, site: Site | None = None) -> Page
             (o.display(lang_code), o.get_absolute_url(lang_code)) for o in event.organizers.all()
         ],
         speakers=speakers,
-        works=[
-            _item(t)
-            for t in queries.listing(lang_code).filter(work__event=event)[:WORKS_PER_ENTITY]
-        ],
+        works=render_items(
+            queries.listing(lang_code).filter(work__event=event)[:WORKS_PER_ENTITY], lang_code, 3
+        ),
     )
 
 
