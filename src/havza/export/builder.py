@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db import connections
-from django.db.models import Count
+from django.db.models import Count, F
 from django.urls import get_script_prefix, set_script_prefix
 
 from havza import languages
@@ -33,6 +33,7 @@ from havza.publishing import feeds, pages, queries, sitemaps
 from havza.publishing.models import Translation, Work
 
 CHUNK = 500
+WORKS_CHUNK = 50  # works with the bodies of all their languages in memory at once
 
 
 def file_for(out: Path, url_path: str) -> Path:
@@ -56,14 +57,15 @@ PageStream = Iterator[tuple[str, bytes]]
 
 
 def work_pages(site: pages.Site, shard: int = 0, shards: int = 1) -> PageStream:
-    qs = queries.work_pages().order_by("id")
+    """The page of every published translation, work by work: a work and what its pages
+    show are fetched once for all its languages."""
+    works = queries.works_for_pages()
     if shards > 1:
-        # A shard is every n-th translation; ids are dense enough to split the work evenly.
-        from django.db.models import F
-
-        qs = qs.alias(shard=F("id") % shards).filter(shard=shard)
-    for t in qs.iterator(chunk_size=CHUNK):
-        yield t.get_absolute_url(), pages.render_work(t, site).body
+        # A shard is every n-th work; ids are dense enough to split the work evenly.
+        works = works.alias(shard=F("id") % shards).filter(shard=shard)
+    for work in works.iterator(chunk_size=WORKS_CHUNK):
+        for t in work.published_translations():
+            yield t.get_absolute_url(), pages.render_work(t, site).body
 
 
 def _paginated(items: Iterable, size: int) -> Iterator[list]:

@@ -87,3 +87,30 @@ def works_with_translations() -> QuerySet[Work]:
             )
         )
     )  # fmt: skip
+
+
+def works_for_pages() -> QuerySet[Work]:
+    """Works with everything the pages of all their published translations show: what
+    work_pages() fetches per translation, fetched once per work (an export renders every
+    language of a work from one fetch)."""
+    from havza.signatures.models import Signatory
+
+    translations = (
+        Translation.objects.filter(status=PUBLISHED)
+        .annotate(**{name: expression() for name, expression in WORK_PAGE_ANNOTATIONS.items()})
+        .defer("body_markdown")
+    )
+    return (
+        Work.objects.filter(translations__status=PUBLISHED)
+        .distinct()
+        .order_by("id")
+        .select_related("event")
+        .prefetch_related(
+            Prefetch("translations", queryset=translations),
+            _authorships(prefix=""),
+            Prefetch(
+                "signatories", queryset=Signatory.objects.select_related("organization", "person")
+            ),
+            "topics",
+        )
+    )
