@@ -23,7 +23,7 @@ from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from havza import countries, languages
 from havza.links import reverse
@@ -165,6 +165,7 @@ def _render(
         ))
         for other in languages.all_languages()
     ]  # fmt: skip
+    context["language_links"] = _language_links(lang, alternates, menu)
     with translation.override(lang.code), page_language(lang.code):
         html = _template(template).render(
             {
@@ -185,6 +186,32 @@ def _render(
             }
         )
     return Page(html.encode("utf-8"), status=status, language=lang.code)
+
+
+@lru_cache(maxsize=64)
+def _menu_entry(code: str, current: bool) -> tuple[str, str]:
+    """The language menu's entry for CODE around its address: (before, after)."""
+    other = languages.get(code)
+    tag, direction, name = escape(other.tag), escape(other.direction), escape(other.native_name)
+    mark = ' aria-current="page"' if current else ""
+    return (
+        '<li><a href="',
+        f'" hreflang="{tag}" lang="{tag}" dir="{direction}"{mark}>{name}</a></li>\n',
+    )
+
+
+def _language_links(lang: languages.Language, alternates: list[Alternate], menu) -> dict:
+    """The hreflang links of the head and the language menu: on every page, in every
+    language, so written here rather than in a template loop."""
+    links = "".join(
+        f'<link rel="alternate" hreflang="{escape(a.language.tag)}" href="{escape(a.href)}">\n'
+        for a in alternates
+    )
+    entries = []
+    for other, href in menu:
+        before, after = _menu_entry(other.code, other.code == lang.code)
+        entries.append(f"{before}{escape(href)}{after}")
+    return {"head": Markup(links), "menu": Markup("".join(entries))}
 
 
 # Work pages -------------------------------------------------------------------------------
