@@ -75,7 +75,9 @@ def get(name: str) -> Any:
         raw = _file_values().get(name.lower(), setting.default)
     default = setting.default
     if isinstance(default, bool):
-        return raw if isinstance(raw, bool) else str(raw).strip().lower() in {"1", "true", "yes", "on"}
+        return (
+            raw if isinstance(raw, bool) else str(raw).strip().lower() in {"1", "true", "yes", "on"}
+        )
     if isinstance(default, int):
         return int(raw)
     return raw

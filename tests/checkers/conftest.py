@@ -19,7 +19,11 @@ ARTIFACTS = ROOT / "test-artifacts"
 @pytest.fixture
 def vnu(require):
     """vnu(files) -> list of error messages (one JVM for all files)."""
-    require("browser", VNU.is_file() and bool(shutil.which("java")), "vnu.jar or java missing (make tools)")
+    require(
+        "browser",
+        VNU.is_file() and bool(shutil.which("java")),
+        "vnu.jar or java missing (make tools)",
+    )
 
     def check(files: list[Path]) -> list[dict]:
         run = subprocess.run(
@@ -34,7 +38,11 @@ def vnu(require):
 
 @pytest.fixture
 def browser(require):
-    require("browser", CHROMIUM.exists(), "Debian's chromium is not installed (apt-get install chromium)")
+    require(
+        "browser",
+        CHROMIUM.exists(),
+        "Debian's chromium is not installed (apt-get install chromium)",
+    )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

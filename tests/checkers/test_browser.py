@@ -7,7 +7,9 @@ import pytest
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_reader_switches_from_english_to_arabic_through_the_menu(network, live_server, browser, artifacts):
+def test_reader_switches_from_english_to_arabic_through_the_menu(
+    network, live_server, browser, artifacts
+):
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     english = network["translations"]["en"]
     page.goto(live_server.url + english.get_absolute_url())
@@ -51,11 +53,15 @@ def test_home_page_reads_without_javascript(network, live_server, browser, artif
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "hy"])
-def test_work_page_has_no_serious_accessibility_violations(network, live_server, browser, axe, lang):
+def test_work_page_has_no_serious_accessibility_violations(
+    network, live_server, browser, axe, lang
+):
     page = browser.new_context(bypass_csp=True).new_page()  # axe is injected as an inline script
     page.goto(live_server.url + network["translations"][lang].get_absolute_url())
     violations = [v for v in axe(page) if v["impact"] in {"serious", "critical"}]
-    assert violations == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in violations]
+    assert violations == [], [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in violations
+    ]
     page.close()
 
 

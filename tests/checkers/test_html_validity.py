@@ -20,7 +20,9 @@ def test_page_types_are_valid_html(network, tmp_path, vnu):
         files.append(builder.file_for(out, f"/{lang}/articles/"))
     assert all(f.is_file() for f in files)
     errors = vnu(files)
-    assert errors == [], "\n".join(f"{e.get('url')}: {e.get('message')} ({e.get('extract')})" for e in errors)
+    assert errors == [], "\n".join(
+        f"{e.get('url')}: {e.get('message')} ({e.get('extract')})" for e in errors
+    )
 
 
 def test_validator_catches_broken_html(tmp_path, vnu):

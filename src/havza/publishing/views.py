@@ -143,7 +143,9 @@ def robots(request: HttpRequest) -> HttpResponse:
 
 def not_found(request: HttpRequest, exception=None) -> HttpResponse:
     first = request.path.strip("/").split("/", 1)[0]
-    lang = first if languages.get(first) else languages.best_match(
-        request.headers.get("Accept-Language")
-    ).code
+    lang = (
+        first
+        if languages.get(first)
+        else languages.best_match(request.headers.get("Accept-Language")).code
+    )
     return _response(pages.render_not_found(lang))
