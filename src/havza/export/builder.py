@@ -44,16 +44,25 @@ def file_for(out: Path, url_path: str) -> Path:
     return out / relative
 
 
-def write(out: Path, url_path: str, body: bytes) -> Path:
+def write(out: Path, url_path: str, body: bytes | Iterable[str]) -> int:
+    """Write BODY (bytes, or text in pieces, written as they come) at URL_PATH; its size."""
     target = file_for(out, url_path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(body)
-    return target
+    if isinstance(body, bytes):
+        target.write_bytes(body)
+        return len(body)
+    size = 0
+    with target.open("wb") as fh:
+        for piece in body:
+            data = piece.encode("utf-8")
+            fh.write(data)
+            size += len(data)
+    return size
 
 
 # What to render ---------------------------------------------------------------------------
 
-PageStream = Iterator[tuple[str, bytes]]
+PageStream = Iterator[tuple[str, bytes | Iterable[str]]]
 
 
 def work_pages(site: pages.Site, shard: int = 0, shards: int = 1) -> PageStream:
@@ -209,16 +218,17 @@ def site_files(site: pages.Site) -> PageStream:
         pages.render_not_found(languages.default().code, site=site).body,
     )
     yield reverse("publishing:robots"), pages.render_robots(site).body
-    yield reverse("publishing:sitemap"), sitemaps.as_page(sitemaps.iter_sitemap(site)).body
+    # Sitemaps are streamed to their files: one holds up to thousands of works' addresses.
+    yield reverse("publishing:sitemap"), sitemaps.iter_sitemap(site)
     files = sitemaps.work_file_count()
     if files > 1:
         yield (
             reverse("publishing:sitemap_pages"),
-            sitemaps.as_page(sitemaps.iter_pages_file(site)).body,
+            sitemaps.iter_pages_file(site),
         )
         for n in range(1, files + 1):
             path = reverse("publishing:sitemap_works", kwargs={"number": n})
-            yield path, sitemaps.as_page(sitemaps.iter_works_file(site, n)).body
+            yield path, sitemaps.iter_works_file(site, n)
 
 
 # Running the build ------------------------------------------------------------------------
@@ -267,9 +277,8 @@ def run_task(task: Task, out: str, base_url: str) -> tuple[str, int, int]:
     strip = len(_script_prefix(base_url)) - 1  # files sit at the root of OUT
     with pages.remembering_items():
         for url_path, body in task.streams(site):
-            write(root, url_path[strip:], body)
+            size += write(root, url_path[strip:], body)
             count += 1
-            size += len(body)
     return task.name, count, size
 
 
