@@ -18,7 +18,7 @@ from django.urls import get_script_prefix
 from django.urls import reverse as django_reverse
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _reverse(prefix: str, viewname: str, items: tuple) -> str:
     return django_reverse(viewname, kwargs=dict(items))
 

@@ -106,7 +106,7 @@ def _database() -> dict:
                 # export reads the whole archive.
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                    "PRAGMA mmap_size=1073741824;"
+                    "PRAGMA mmap_size=268435456;"
                 ),
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
