@@ -46,25 +46,25 @@ SEGMENT_KINDS = {segment: kind for kind, segment in KIND_SEGMENTS.items()}
 def kind_plural(kind: str) -> str:
     """The heading of a listing of KIND, in the active language."""
     return {
-        Work.Kind.ARTICLE: pgettext("work kind", "Articles"),
-        Work.Kind.STATEMENT: pgettext("work kind", "Statements"),
-        Work.Kind.DECLARATION: pgettext("work kind", "Declarations"),
-        Work.Kind.COMMUNIQUE: pgettext("work kind", "Communiqués"),
-        Work.Kind.INTERVIEW: pgettext("work kind", "Interviews"),
-        Work.Kind.REPORT: pgettext("work kind", "Reports"),
-    }[kind]
+        Work.Kind.ARTICLE: lambda: pgettext("work kind", "Articles"),
+        Work.Kind.STATEMENT: lambda: pgettext("work kind", "Statements"),
+        Work.Kind.DECLARATION: lambda: pgettext("work kind", "Declarations"),
+        Work.Kind.COMMUNIQUE: lambda: pgettext("work kind", "Communiqués"),
+        Work.Kind.INTERVIEW: lambda: pgettext("work kind", "Interviews"),
+        Work.Kind.REPORT: lambda: pgettext("work kind", "Reports"),
+    }[kind]()
 
 
 def kind_singular(kind: str) -> str:
     """The label of one work of KIND, in the active language."""
     return {
-        Work.Kind.ARTICLE: pgettext("work kind", "Article"),
-        Work.Kind.STATEMENT: pgettext("work kind", "Statement"),
-        Work.Kind.DECLARATION: pgettext("work kind", "Declaration"),
-        Work.Kind.COMMUNIQUE: pgettext("work kind", "Communiqué"),
-        Work.Kind.INTERVIEW: pgettext("work kind", "Interview"),
-        Work.Kind.REPORT: pgettext("work kind", "Report"),
-    }[kind]
+        Work.Kind.ARTICLE: lambda: pgettext("work kind", "Article"),
+        Work.Kind.STATEMENT: lambda: pgettext("work kind", "Statement"),
+        Work.Kind.DECLARATION: lambda: pgettext("work kind", "Declaration"),
+        Work.Kind.COMMUNIQUE: lambda: pgettext("work kind", "Communiqué"),
+        Work.Kind.INTERVIEW: lambda: pgettext("work kind", "Interview"),
+        Work.Kind.REPORT: lambda: pgettext("work kind", "Report"),
+    }[kind]()
 
 
 # Functions (translation) -> list of (kind, text) notices shown above a work's body. Other
@@ -244,12 +244,23 @@ def _work_date(t: Translation):
     return t.work.published_on or (t.published_at.date() if t.published_at else None)
 
 
+def _siblings(work: Work) -> tuple[list[Translation], dict[int, str]]:
+    """The work's published translations and their addresses, kept on the work while its
+    pages in every language are rendered from it."""
+    prefix = get_script_prefix()
+    kept = work.__dict__.get("_havza_siblings")
+    if kept is None or kept[0] != prefix:
+        siblings = work.published_translations()
+        kept = (prefix, siblings, {s.pk: s.get_absolute_url() for s in siblings})
+        work.__dict__["_havza_siblings"] = kept
+    return kept[1], kept[2]
+
+
 def render_work(t: Translation, site: Site | None = None) -> Page:
     site = site or Site()
     lang = t.lang
     work = t.work
-    siblings = work.published_translations()
-    hrefs = {s.pk: s.get_absolute_url() for s in siblings}
+    siblings, hrefs = _siblings(work)
     alternates = [Alternate(s.lang, site.absolute(hrefs[s.pk]), hrefs[s.pk]) for s in siblings]
     original = next((s for s in siblings if s.language == work.original_language), None)
     authors = byline(work, lang.code)
