@@ -40,7 +40,8 @@ class Summary:
         return (
             f"{self.works} works in {self.translations} translations "
             f"({self.languages} languages), {self.organizations} organizations, "
-            f"{self.people} people, {self.topics} topics, {self.events} event(s)"
+            f"{self.people} people, {self.topics} topics, "
+            f"{self.events} {'event' if self.events == 1 else 'events'}"
         )
 
 
