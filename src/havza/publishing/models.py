@@ -13,8 +13,6 @@ from havza import languages
 from havza.links import reverse
 from havza.multilingual import clean_text
 from havza.network.models import Event, Organization, Person, Topic
-from havza.publishing import markdown
-from havza.publishing.slugs import slugify_for
 
 
 def language_choices():
@@ -169,17 +167,18 @@ class Translation(models.Model):
         return f"{self.title} [{self.language}]"
 
     def save(self, *args, **kwargs):
-        self.title = clean_text(self.title)
-        self.subtitle = clean_text(self.subtitle)
-        self.slug = self.unique_slug(
-            slugify_for(self.slug or self.title, self.language, max_length=90)
-        )
-        html = markdown.render(self.body_markdown)
+        # What a save computes from the text is defined once, for bulk creation too.
+        from havza.publishing.bulk import derive
+
+        derived = derive(self.language, self.title, self.body_markdown, self.subtitle, self.slug)
+        self.title = derived.title
+        self.subtitle = derived.subtitle
+        self.slug = self.unique_slug(derived.slug_base)
         now = timezone.now()
-        if self.pk is None or html != self.body_html or self._title_changed():
+        if self.pk is None or derived.body_html != self.body_html or self._title_changed():
             self.content_updated_at = now
-        self.body_html = html
-        self.excerpt = markdown.excerpt(html)
+        self.body_html = derived.body_html
+        self.excerpt = derived.excerpt
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = now
         super().save(*args, **kwargs)
