@@ -237,4 +237,7 @@ def test_listing_query_count_does_not_grow_with_items(
 def test_browsers_asking_for_favicon_ico_get_the_icon(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
-    assert response["Location"].endswith(".svg")
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200
+    assert icon["Content-Type"] == "image/svg+xml"
+    assert b"<svg" in b"".join(icon.streaming_content if icon.streaming else [icon.content])

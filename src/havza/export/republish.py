@@ -40,7 +40,8 @@ from havza.export import builder
 from havza.links import reverse
 from havza.network.models import Event, Organization, Person, Topic
 from havza.publishing import feeds, pages, queries, sitemaps
-from havza.publishing.models import Translation, Work
+from havza.publishing.models import Authorship, Translation, Work
+from havza.signatures.models import Signatory
 
 ENTITY_WINDOW = pages.WORKS_PER_ENTITY  # works an organization, person or event page lists
 
@@ -158,13 +159,17 @@ class Listing:
             case "event":
                 return qs.filter(work__event=self.ref)
             case "org-authored":
-                return qs.filter(work__in=Work.objects.filter(authorships__organization=self.ref))
+                return pages.works_linked(
+                    self.lang, Authorship.objects.filter(organization=self.ref)
+                )
             case "org-signed":
-                return qs.filter(work__in=Work.objects.filter(signatories__organization=self.ref))
+                return pages.works_linked(
+                    self.lang, Signatory.objects.filter(organization=self.ref)
+                )
             case "person-authored":
-                return qs.filter(work__in=Work.objects.filter(authorships__person=self.ref))
+                return pages.works_linked(self.lang, Authorship.objects.filter(person=self.ref))
             case "person-signed":
-                return qs.filter(work__in=Work.objects.filter(signatories__person=self.ref))
+                return pages.works_linked(self.lang, Signatory.objects.filter(person=self.ref))
         raise ValueError(self.kind)
 
     @property

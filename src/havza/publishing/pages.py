@@ -18,11 +18,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.signals import setting_changed
+from django.db.models import QuerySet
 from django.template import engines
 from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import ngettext, pgettext_lazy
 from markupsafe import Markup, escape
 
 from havza import countries, languages
@@ -43,28 +44,33 @@ KIND_SEGMENTS = {
 SEGMENT_KINDS = {segment: kind for kind, segment in KIND_SEGMENTS.items()}
 
 
+# A kind's heading over a listing, and its label on a work, translated when shown.
+KIND_PLURALS = {
+    Work.Kind.ARTICLE: pgettext_lazy("work kind", "Articles"),
+    Work.Kind.STATEMENT: pgettext_lazy("work kind", "Statements"),
+    Work.Kind.DECLARATION: pgettext_lazy("work kind", "Declarations"),
+    Work.Kind.COMMUNIQUE: pgettext_lazy("work kind", "Communiqués"),
+    Work.Kind.INTERVIEW: pgettext_lazy("work kind", "Interviews"),
+    Work.Kind.REPORT: pgettext_lazy("work kind", "Reports"),
+}
+KIND_LABELS = {
+    Work.Kind.ARTICLE: pgettext_lazy("work kind", "Article"),
+    Work.Kind.STATEMENT: pgettext_lazy("work kind", "Statement"),
+    Work.Kind.DECLARATION: pgettext_lazy("work kind", "Declaration"),
+    Work.Kind.COMMUNIQUE: pgettext_lazy("work kind", "Communiqué"),
+    Work.Kind.INTERVIEW: pgettext_lazy("work kind", "Interview"),
+    Work.Kind.REPORT: pgettext_lazy("work kind", "Report"),
+}
+
+
 def kind_plural(kind: str) -> str:
     """The heading of a listing of KIND, in the active language."""
-    return {
-        Work.Kind.ARTICLE: lambda: pgettext("work kind", "Articles"),
-        Work.Kind.STATEMENT: lambda: pgettext("work kind", "Statements"),
-        Work.Kind.DECLARATION: lambda: pgettext("work kind", "Declarations"),
-        Work.Kind.COMMUNIQUE: lambda: pgettext("work kind", "Communiqués"),
-        Work.Kind.INTERVIEW: lambda: pgettext("work kind", "Interviews"),
-        Work.Kind.REPORT: lambda: pgettext("work kind", "Reports"),
-    }[kind]()
+    return str(KIND_PLURALS[kind])
 
 
 def kind_singular(kind: str) -> str:
     """The label of one work of KIND, in the active language."""
-    return {
-        Work.Kind.ARTICLE: lambda: pgettext("work kind", "Article"),
-        Work.Kind.STATEMENT: lambda: pgettext("work kind", "Statement"),
-        Work.Kind.DECLARATION: lambda: pgettext("work kind", "Declaration"),
-        Work.Kind.COMMUNIQUE: lambda: pgettext("work kind", "Communiqué"),
-        Work.Kind.INTERVIEW: lambda: pgettext("work kind", "Interview"),
-        Work.Kind.REPORT: lambda: pgettext("work kind", "Report"),
-    }[kind]()
+    return str(KIND_LABELS[kind])
 
 
 # Functions (translation) -> list of (kind, text) notices shown above a work's body. Other
@@ -387,17 +393,18 @@ def render_items(translations: Iterable[Translation], lang_code: str, level: int
     prefix = get_script_prefix()
     lang = languages.get(lang_code) or languages.default()
     rendered = []
-    for t in translations:
-        key = (t.pk, level, prefix)
-        html = cache.get(key) if cache is not None else None
-        if html is None:
-            with translation.override(lang.code), page_language(lang.code):
-                html = _macros().item(_item(t), lang, level)
-            if cache is not None:
-                if len(cache) >= ITEMS_REMEMBERED:
-                    cache.clear()
-                cache[key] = html
-        rendered.append(html)
+    item = _macros().item
+    with translation.override(lang.code), page_language(lang.code):
+        for t in translations:
+            key = (t.pk, level, prefix)  # a translation is in one language: no need to key it
+            html = cache.get(key) if cache is not None else None
+            if html is None:
+                html = item(_item(t), lang, level)
+                if cache is not None:
+                    if len(cache) >= ITEMS_REMEMBERED:
+                        cache.clear()
+                    cache[key] = html
+            rendered.append(html)
     return rendered
 
 
@@ -537,6 +544,11 @@ class Listed:
     related: dict[int, list[tuple[str, str]]]  # an organization's members, a person's events
 
 
+def works_linked(lang: str, links) -> QuerySet[Translation]:
+    """The works in LANG (listing order) that LINKS (authorships or signatures) point to."""
+    return queries.listing(lang).filter(work_id__in=links.values("work_id"))
+
+
 def _works_by_owner(lang: str, links, owner_field: str) -> dict[int, list[Translation]]:
     """LINKS: authorships or signatures of the owners; their works in LANG, per owner."""
     owners_of: dict[int, list[int]] = defaultdict(list)
@@ -546,8 +558,7 @@ def _works_by_owner(lang: str, links, owner_field: str) -> dict[int, list[Transl
     listed: dict[int, list[Translation]] = defaultdict(list)
     if not owners_of:
         return listed
-    translations = queries.listing(lang).filter(work_id__in=links.values("work_id"))
-    for t in translations.iterator(chunk_size=500):
+    for t in works_linked(lang, links).iterator(chunk_size=500):
         for owner in owners_of.get(t.work_id, ()):
             rows = listed[owner]
             if len(rows) < WORKS_PER_ENTITY:
