@@ -1,0 +1,196 @@
+"""One analyzer per language: the same folding and stemming for documents and queries.
+
+``analyze(text, lang)`` turns text into the terms the index stores and a query looks for:
+
+1. NFKC (compatibility forms: ligatures, full-width letters, Armenian "և" → "եւ");
+2. digits of every script to ASCII (٢٠٢٣ = ۲۰۲۳ = 2023);
+3. the language's letter folding: Turkish and Azeri case (İ → i, I → ı), Arabic-script
+   letters (harakat and tatweel dropped, alef forms to bare alef, ta marbuta and final heh,
+   alef maqsura and yeh, Persian and Arabic yeh and kaf, ZWNJ), Greek accents and final
+   sigma;
+4. case folding, then Snowball stemming (PyStemmer) where Snowball has the language,
+   then accents removed from Latin letters where the language's readers often leave them
+   out (es, fr, it, pt, ku).
+
+Terms are runs of letters and digits; everything else separates them. Each term keeps the
+position of the word it came from, for phrases.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import Stemmer
+
+# Snowball algorithms by language code (PyStemmer 3.x has Persian and Armenian too).
+SNOWBALL = {
+    "ar": "arabic",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "fa": "persian",
+    "fr": "french",
+    "hy": "armenian",
+    "it": "italian",
+    "pt": "portuguese",
+    "tr": "turkish",
+}
+
+# Languages whose words take many suffixes that their stemmer leaves on ("emperyalizme"):
+# a query term matches every term that starts with it.
+PREFIX_LANGUAGES = {"tr", "ku", "az"}
+PREFIX_MIN_LENGTH = 4
+
+# Languages whose Latin accents readers often leave out when they type.
+STRIP_LATIN_ACCENTS = {"es", "fr", "it", "pt", "ku", "en"}
+
+WORD = re.compile(r"[^\W_]+")
+
+
+@cache
+def digit_table() -> dict[int, str]:
+    """Every decimal digit of Unicode (Arabic-Indic, Persian, Devanagari, ...) to ASCII."""
+    table = {}
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if unicodedata.category(char) == "Nd":
+            table[code] = str(unicodedata.digit(char))
+    return table
+
+
+ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+ARABIC_LETTERS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ی": "ي",
+        "ک": "ك",
+        "\u200c": "",
+    }
+)
+PERSIAN_LETTERS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ي": "ی",
+        "ى": "ی",
+        "ك": "ک",
+        "ة": "ه",
+        "\u200c": "",
+    }
+)
+# In Arabic a final heh is often typed for ta marbuta: both become ta marbuta, which the
+# stemmer knows how to remove.
+ARABIC_FINAL_HEH = re.compile("ه\\b")
+
+
+def fold_arabic(text: str) -> str:
+    text = ARABIC_MARKS.sub("", text).translate(ARABIC_LETTERS)
+    return ARABIC_FINAL_HEH.sub("ة", text)
+
+
+def fold_persian(text: str) -> str:
+    return ARABIC_MARKS.sub("", text).translate(PERSIAN_LETTERS)
+
+
+def strip_marks(text: str) -> str:
+    """Remove combining marks (accents, diaeresis, tonos)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", kept)
+
+
+GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]+")
+
+
+def fold_greek(text: str) -> str:
+    return strip_marks(text).replace("ς", "σ")
+
+
+def casefold(text: str, lang: str) -> str:
+    if lang in ("tr", "az"):
+        text = text.replace("I", "ı").replace("İ", "i").replace("i̇", "i")
+    return text.casefold()
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """The analysis of one language (``analyzer(code)`` builds and keeps one per language)."""
+
+    lang: str
+
+    @property
+    def prefix_match(self) -> bool:
+        return self.lang in PREFIX_LANGUAGES
+
+    def fold(self, text: str) -> str:
+        """Text as the index sees it before it is cut into words and stemmed."""
+        text = unicodedata.normalize("NFKC", text).translate(digit_table())
+        # Every language's text may quote another script; each script's folding is safe to
+        # apply anywhere, except the yeh/kaf choice, which follows the language.
+        text = fold_persian(text) if self.lang == "fa" else fold_arabic(text)
+        text = casefold(text, self.lang)
+        # Only Greek letters lose their marks here; Latin accents are the language's business.
+        return GREEK.sub(lambda m: fold_greek(m.group()), text)
+
+    def words(self, text: str) -> list[str]:
+        """The folded words of TEXT, unstemmed."""
+        return WORD.findall(self.fold(text))
+
+    def stem(self, words: list[str]) -> list[str]:
+        stemmer = _stemmer(self.lang)
+        stems = stemmer.stemWords(words) if stemmer else list(words)
+        if self.lang in STRIP_LATIN_ACCENTS:
+            stems = [s if s.isascii() else strip_marks(s) for s in stems]
+        return stems
+
+    def terms(self, text: str) -> list[str]:
+        """The terms of TEXT in order (one per word)."""
+        return self.stem(self.words(text))
+
+    def analyzed(self, text: str) -> str:
+        """The terms of TEXT as one string, separated by spaces: what the index stores."""
+        return " ".join(self.terms(text))
+
+
+@cache
+def _stemmer(lang: str) -> Stemmer.Stemmer | None:
+    algorithm = SNOWBALL.get(lang)
+    if algorithm is None or algorithm not in Stemmer.algorithms():
+        return None
+    return Stemmer.Stemmer(algorithm, 100_000)
+
+
+@cache
+def analyzer(lang: str) -> Analyzer:
+    return Analyzer(lang)
+
+
+def analyze(text: str, lang: str) -> list[str]:
+    return analyzer(lang).terms(text)
+
+
+def iter_words_with_spans(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, term) for each word of the original TEXT, for highlighting.
+
+    Folding may change a word's length (NFKC, dropped marks), so each word of the original
+    is found first and analyzed alone.
+    """
+    an = analyzer(lang)
+    for match in re.finditer(r"[^\s]+", text):
+        chunk = match.group()
+        words = an.words(chunk)
+        if not words:
+            continue
+        for term in an.stem(words):
+            yield match.start(), match.end(), term

@@ -1,0 +1,108 @@
+"""Each language's analyzer folds and stems the way its readers write."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from havza.search.analysis import analyze, analyzer
+
+LANGS = ["tr", "en", "ar", "fa", "it", "el", "ku", "hy", "es", "fr", "pt"]
+
+
+def same(lang: str, *words: str) -> None:
+    terms = {tuple(analyze(w, lang)) for w in words}
+    assert len(terms) == 1, terms
+
+
+def matches(lang: str, query: str, document_word: str) -> bool:
+    """Whether QUERY's term finds DOCUMENT_WORD as the index compares them."""
+    (q,) = analyze(query, lang)
+    (d,) = analyze(document_word, lang)
+    if analyzer(lang).prefix_match:
+        return d.startswith(q)
+    return d == q
+
+
+def test_turkish_case_and_suffixes():
+    same("tr", "emperyalizmin", "emperyalizm", "EMPERYALİZM", "emperyalizmden")
+    for form in ["emperyalizme", "emperyalizmi", "emperyalizmle", "EMPERYALİZMİN"]:
+        assert matches("tr", "emperyalizmin", form), form
+    # The Turkish I: dotless capital I is ı, dotted capital İ is i.
+    assert analyze("IRAK", "tr") == analyze("ırak", "tr")
+    assert analyze("İŞÇİLERİN", "tr") == analyze("işçilerin", "tr") == analyze("işçi", "tr")
+    assert analyze("IRAK", "tr") != analyze("irak", "tr")
+
+
+def test_arabic_diacritics_alef_ta_marbuta_and_maqsura():
+    same("ar", "المُقاوَمَة", "المقاومة", "المقاومه", "المقـــاومة")
+    same("ar", "الإمبريالية", "الامبريالية", "الأمبريالية", "الآمبريالية", "الامبرياليه")
+    same("ar", "على", "علي")
+
+
+def test_persian_yeh_kaf_and_zwnj():
+    same("fa", "کتاب‌ها", "کتابها", "كتابها")
+    same("fa", "یک", "يك")
+    same("fa", "کارگری", "كارگري")
+
+
+def test_greek_accents_and_final_sigma():
+    same("el", "Αγώνας", "ΑΓΩΝΑΣ", "αγωνας", "αγώνες")
+    same("el", "πολιτικής", "ΠΟΛΙΤΙΚΗΣ", "πολιτικη")
+
+
+def test_digits_in_any_script():
+    for lang in LANGS:
+        assert analyze("2023", lang) == analyze("٢٠٢٣", lang) == analyze("۲۰۲۳", lang) == ["2023"]
+
+
+def test_armenian_case_and_ligature():
+    same("hy", "ՊԱՅՔԱՐ", "պայքար", "պայքարի")
+    assert analyze("և", "hy") == analyze("Եւ", "hy") == analyze("եւ", "hy")
+
+
+def test_kurmanji_folds_case_and_letters_without_stemming():
+    same("ku", "TÊKOŞÎN", "têkoşîn", "tekosin")
+    assert matches("ku", "têkoşîn", "têkoşîna")
+
+
+def test_romance_and_english_stemming_and_accents():
+    same("es", "revolución", "revolucion", "Revoluciones")
+    same("fr", "impérialisme", "imperialistes", "IMPÉRIALISTE")
+    same("it", "lavoratori", "lavoratore")
+    same("pt", "trabalhadores", "trabalhador")
+    same("en", "workers", "worker", "WORKERS")
+
+
+def test_words_split_on_punctuation_and_apostrophes():
+    assert analyze("Türkiye'nin, “barış”!", "tr") == analyze("türkiye nin barış", "tr")
+    assert analyze("snake_case", "en") == ["snake", "case"]
+
+
+text = st.text(
+    alphabet=st.characters(
+        codec="utf-8",
+        categories=["L", "M", "N", "P", "Zs"],
+    ),
+    max_size=40,
+)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@given(value=text)
+def test_folding_is_idempotent(lang, value):
+    an = analyzer(lang)
+    once = an.fold(value)
+    assert an.fold(once) == once
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@given(value=text)
+def test_a_query_finds_the_document_it_was_copied_from(lang, value):
+    """Symmetry: a query made of a document's words finds that document's terms."""
+    an = analyzer(lang)
+    document = an.terms(value)
+    for word in value.split():
+        for term in an.terms(word):
+            assert term in document
