@@ -142,7 +142,7 @@ def load_havza(pieces: list[Piece], topics, people, orgs) -> int:
 
     from havza.network.models import Organization, Person, Topic
     from havza.publishing.models import Authorship, Translation, Work
-    from havza.publishing.slugs import slugify_for
+    from havza.slugs import slugify_for
 
     with transaction.atomic():
         topic_rows = [Topic.objects.create(names=names) for names in topics]

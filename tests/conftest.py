@@ -24,7 +24,7 @@ def network(db):
     event with speakers from three continents."""
     import datetime as dt
 
-    from havza.signatures.models import Signatory
+    from havza.publishing.models import Signatory
     from tests import factories as f
 
     topic = f.TopicFactory(

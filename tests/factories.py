@@ -8,7 +8,7 @@ import factory
 
 from havza.network.models import Event, Organization, Person, Speaker, Topic
 from havza.publishing.models import Authorship, Translation, Work
-from havza.signatures.models import Signatory
+from havza.publishing.models import Signatory
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):

@@ -41,21 +41,6 @@ def pick(mapping: Mapping[str, str] | None, lang: str, *fallbacks: str) -> str:
     return next((v for v in mapping.values() if v), "")
 
 
-def pick_with_language(
-    mapping: Mapping[str, str] | None, lang: str, *fallbacks: str
-) -> tuple[str, str]:
-    """Like pick, and also which language the text is in (for its lang attribute)."""
-    if not mapping:
-        return "", lang
-    for code in (lang, *fallbacks, languages.default().code):
-        if code and mapping.get(code):
-            return mapping[code], code
-    for code, value in mapping.items():
-        if value:
-            return value, code
-    return "", lang
-
-
 class MultilingualWidget(forms.MultiWidget):
     template_name = "havza/multilingual_widget.html"
 

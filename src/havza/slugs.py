@@ -1,4 +1,4 @@
-"""Readable slugs per language.
+"""Readable slugs per language, and the first free one among those taken.
 
 Languages written in Arabic script keep their own letters (readers expect them, and browsers
 show them decoded); others are transliterated to ASCII by anyascii, which keeps Latin letters
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from anyascii import anyascii
 from django.utils.text import slugify
@@ -34,3 +35,18 @@ def slugify_for(text: str, lang: str, max_length: int = MAX_LENGTH) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug or "untitled"
+
+
+def first_free(base: str, is_taken: Callable[[str], bool], max_length: int) -> str:
+    """BASE if it is free, else the first free of BASE-2, BASE-3, …
+
+    The base is cut so that base and suffix fit in MAX_LENGTH characters (a slug field's
+    length). IS_TAKEN answers for one candidate: a query, or a look-up in a set of slugs
+    already loaded.
+    """
+    slug, n = base, 2
+    while is_taken(slug):
+        suffix = f"-{n}"
+        slug = base[: max_length - len(suffix)] + suffix
+        n += 1
+    return slug

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from havza.publishing.models import Work
-from havza.signatures.models import Signatory
+from havza.publishing.models import Signatory
 from havza.translation.models import LanguageGrant, Role
 from tests import factories as f
 from tests.admin.conftest import SIGNATORIES, TEXTS

@@ -4,7 +4,7 @@ import pytest
 
 from havza.archive import importer
 from havza.publishing.models import Translation, Work
-from havza.signatures.models import Signatory
+from havza.publishing.models import Signatory
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from havza.demo.management.commands import demo as demo_command
 from havza.demo.services import load_demo
 from havza.network.models import Event, Organization, Person, Speaker, Topic
 from havza.publishing.models import Authorship, Translation, Work
-from havza.signatures.models import Signatory
+from havza.publishing.models import Signatory
 
 pytestmark = pytest.mark.django_db
 

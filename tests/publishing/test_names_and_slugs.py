@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from havza.multilingual import clean_text
-from havza.publishing.slugs import slugify_for
+from havza.slugs import slugify_for
 from tests.factories import OrganizationFactory, SignatoryFactory, TranslationFactory
 
 RLO, PDF, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"

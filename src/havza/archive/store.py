@@ -25,7 +25,7 @@ from havza.archive.sources import SourceDocument
 from havza.archive.structure import Parsed
 from havza.publishing import bulk
 from havza.publishing.models import Authorship, Translation, Work
-from havza.signatures.models import Signatory
+from havza.publishing.models import Signatory
 
 PARSER_VERSION = 1
 TITLE_MAX = 400

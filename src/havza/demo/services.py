@@ -20,7 +20,7 @@ from havza.demo.content import EVENTS, ORGANIZATIONS, PEOPLE, TOPICS, WORKS
 from havza.demo.content.schema import Ref, WorkData
 from havza.network.models import Event, Organization, Person, Speaker, Topic
 from havza.publishing.models import Authorship, Translation, Work
-from havza.signatures.models import Signatory
+from havza.publishing.models import Signatory
 
 # Translations appear a few days after the original, as they would in a real network.
 TRANSLATION_DELAY = dt.timedelta(days=2)

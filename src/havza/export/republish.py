@@ -41,7 +41,7 @@ from havza.links import reverse
 from havza.network.models import Event, Organization, Person, Topic
 from havza.publishing import feeds, pages, queries, sitemaps
 from havza.publishing.models import Authorship, Translation, Work
-from havza.signatures.models import Signatory
+from havza.publishing.models import Signatory
 
 ENTITY_WINDOW = pages.WORKS_PER_ENTITY  # works an organization, person or event page lists
 

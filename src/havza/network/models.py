@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from havza import countries
 from havza.links import reverse
 from havza.multilingual import MultilingualField, clean_text, pick
+from havza.slugs import first_free, slugify_for
 
 
 def validate_country(value: str) -> None:
@@ -22,14 +23,12 @@ def validate_country(value: str) -> None:
 
 def unique_slug(instance: models.Model, text: str, lang: str = "en") -> str:
     """A slug for INSTANCE made from TEXT, unique among its model's rows."""
-    from havza.publishing.slugs import slugify_for
-
-    base = slugify_for(text, lang, max_length=100)
-    slug, n = base, 2
     others = type(instance).objects.exclude(pk=instance.pk)
-    while others.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return first_free(
+        slugify_for(text, lang, max_length=100),
+        lambda slug: others.filter(slug=slug).exists(),
+        max_length=instance._meta.get_field("slug").max_length,
+    )
 
 
 class CountryField(models.CharField):
@@ -165,8 +164,6 @@ class Topic(models.Model):
         return pick(self.names, "en")
 
     def save(self, *args, **kwargs):
-        from havza.publishing.slugs import slugify_for
-
         self.names = {k: clean_text(v) for k, v in (self.names or {}).items() if v}
         slugs = {k: v for k, v in (self.slugs or {}).items() if v}
         for code, name in self.names.items():

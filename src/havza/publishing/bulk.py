@@ -4,8 +4,9 @@
 excerpt and looks for a free slug with one query per try. For an import of thousands of
 pages that is most of the saving time, so this module splits the same work in two:
 
-* ``derive()`` is everything that needs no database (clean title, slug base, HTML, excerpt).
-  It is a plain function of the text, so importers run it in their worker processes;
+* ``derive()`` (in ``derived.py``) is everything that needs no database (clean title, slug
+  base, HTML, excerpt). It is a plain function of the text, so importers run it in their
+  worker processes;
 * ``create_translations()`` reserves free slugs in memory (``SlugReservations``: one query
   per language, then none), fills in the derived fields and timestamps as ``save()`` would,
   inserts the rows with ``bulk_create`` and sends ``post_save`` to whoever listens, as a
@@ -18,65 +19,23 @@ which is what the translation workflow watches to outdate the other languages.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from django.db import models
 from django.db.models.signals import post_save
 from django.utils import timezone
 
-from havza.multilingual import clean_text
-from havza.publishing import markdown
+from havza.publishing.derived import SLUG_MAX_LENGTH, Derived, derive
 from havza.publishing.models import Translation
-from havza.publishing.slugs import slugify_for
+from havza.slugs import first_free
 
-SLUG_BASE_LENGTH = 90  # as Translation.save(): room for a "-N" suffix in the 100 characters
-SLUG_MAX_LENGTH = 100
-
-
-@dataclass(frozen=True)
-class Derived:
-    """What saving a translation derives from its language, title, subtitle, slug and body."""
-
-    language: str
-    title_given: str
-    subtitle_given: str
-    slug_given: str
-    body_markdown: str
-    title: str
-    subtitle: str
-    slug_base: str
-    body_html: str
-    excerpt: str
-
-    def fits(self, translation: Translation) -> bool:
-        """Whether this was derived from TRANSLATION's current text."""
-        return (
-            self.language == translation.language
-            and self.title_given == translation.title
-            and self.subtitle_given == translation.subtitle
-            and self.slug_given == translation.slug
-            and self.body_markdown == translation.body_markdown
-        )
-
-
-def derive(
-    language: str, title: str, body_markdown: str, subtitle: str = "", slug: str = ""
-) -> Derived:
-    """Everything ``Translation.save()`` computes from the text, without the database."""
-    clean_title = clean_text(title)
-    html = markdown.render(body_markdown)
-    return Derived(
-        language=language,
-        title_given=title,
-        subtitle_given=subtitle,
-        slug_given=slug,
-        body_markdown=body_markdown,
-        title=clean_title,
-        subtitle=clean_text(subtitle),
-        slug_base=slugify_for(slug or clean_title, language, max_length=SLUG_BASE_LENGTH),
-        body_html=html,
-        excerpt=markdown.excerpt(html),
-    )
+__all__ = [
+    "Derived",
+    "SlugReservations",
+    "create_translations",
+    "derive",
+    "derive_for",
+    "send_created",
+]
 
 
 def derive_for(translation: Translation) -> Derived:
@@ -92,7 +51,8 @@ def derive_for(translation: Translation) -> Derived:
 class SlugReservations:
     """The slugs taken in each language, loaded once and kept current by ``reserve``.
 
-    It follows ``Translation.unique_slug()``: the base, else the base with "-2", "-3", …
+    It picks as ``Translation.unique_slug()`` does (``havza.slugs.first_free``): the base,
+    else the base with "-2", "-3", …
     Slugs written meanwhile by anything else than ``reserve`` are not seen: a caller that
     saved translations another way, or rolled back, calls ``forget()``.
     """
@@ -112,11 +72,7 @@ class SlugReservations:
 
     def reserve(self, language: str, base: str) -> str:
         taken = self.taken(language)
-        slug, n = base, 2
-        while slug in taken:
-            suffix = f"-{n}"
-            slug = base[: SLUG_MAX_LENGTH - len(suffix)] + suffix
-            n += 1
+        slug = first_free(base, taken.__contains__, SLUG_MAX_LENGTH)
         taken.add(slug)
         return slug
 

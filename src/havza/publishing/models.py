@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from havza import languages
 from havza.links import reverse
 from havza.multilingual import clean_text
-from havza.network.models import Event, Organization, Person, Topic
+from havza.network.models import CountryField, Event, Organization, Person, Topic
+from havza.publishing.derived import SLUG_MAX_LENGTH, derive
+from havza.slugs import first_free
 
 
 def language_choices():
@@ -79,37 +81,26 @@ class Work(models.Model):
         return sorted(found, key=lambda t: order[t.language])
 
 
-class Authorship(models.Model):
-    """One author of a work: an organization or a person, in byline order."""
+class Credit(models.Model):
+    """An organization or a person credited on a work (an author, a signatory), in order.
 
-    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="authorships")
-    organization = models.ForeignKey(
-        Organization,
-        verbose_name=_("organization"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="authorships",
-    )
-    person = models.ForeignKey(
-        Person,
-        verbose_name=_("person"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="authorships",
-    )
+    Subclasses add the ``work`` they credit and name, in ``EITHER_MESSAGE``, what a row
+    must be. The reverse names from the organization's and the person's side differ per
+    credit, so ``credit_fields`` makes the pair for each.
+    """
+
+    EITHER_MESSAGE: str  # shown when a row names both or neither
+
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
+        abstract = True
         ordering = ["position", "id"]
-        verbose_name = _("author")
-        verbose_name_plural = _("authors")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(organization__isnull=False, person__isnull=True)
                 | models.Q(organization__isnull=True, person__isnull=False),
-                name="authorship_is_organization_or_person",
+                name="%(class)s_is_organization_or_person",
             )
         ]
 
@@ -117,12 +108,82 @@ class Authorship(models.Model):
         return str(self.organization or self.person)
 
     @property
-    def author(self) -> Organization | Person:
+    def credited(self) -> Organization | Person:
         return self.organization or self.person
 
     def clean(self) -> None:
         if bool(self.organization_id) == bool(self.person_id):
-            raise ValidationError(_("An author is either an organization or a person."))
+            raise ValidationError(self.EITHER_MESSAGE)
+
+
+def credit_fields(related_name: str) -> tuple[models.ForeignKey, models.ForeignKey]:
+    """The organization and person of a ``Credit``, reached back as RELATED_NAME."""
+    return (
+        models.ForeignKey(
+            Organization,
+            verbose_name=_("organization"),
+            null=True,
+            blank=True,
+            on_delete=models.CASCADE,
+            related_name=related_name,
+        ),
+        models.ForeignKey(
+            Person,
+            verbose_name=_("person"),
+            null=True,
+            blank=True,
+            on_delete=models.CASCADE,
+            related_name=related_name,
+        ),
+    )
+
+
+class Authorship(Credit):
+    """One author of a work: an organization or a person, in byline order."""
+
+    EITHER_MESSAGE = _("An author is either an organization or a person.")
+
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="authorships")
+    organization, person = credit_fields("authorships")
+
+    class Meta(Credit.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    @property
+    def author(self) -> Organization | Person:
+        return self.credited
+
+
+class Signatory(Credit):
+    """Who signs a work: an organization or a person, in order, each with the country they
+    sign from. The table keeps the name it had when signatories were their own app's."""
+
+    EITHER_MESSAGE = _("A signatory is either an organization or a person.")
+
+    class Role(models.TextChoices):
+        ISSUER = "issuer", _("issued by")
+        SIGNATORY = "signatory", _("signatory")
+
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="signatories")
+    organization, person = credit_fields("signatures")
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.SIGNATORY)
+    country = CountryField(help_text=_("Defaults to the organization's or person's country."))
+    signed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta(Credit.Meta):
+        db_table = "signatures_signatory"
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+    def save(self, *args, **kwargs):
+        if not self.country:
+            self.country = self.signer.country if self.signer else ""
+        super().save(*args, **kwargs)
+
+    @property
+    def signer(self) -> Organization | Person:
+        return self.credited
 
 
 class Translation(models.Model):
@@ -168,8 +229,6 @@ class Translation(models.Model):
 
     def save(self, *args, **kwargs):
         # What a save computes from the text is defined once, for bulk creation too.
-        from havza.publishing.bulk import derive
-
         derived = derive(self.language, self.title, self.body_markdown, self.subtitle, self.slug)
         self.title = derived.title
         self.subtitle = derived.subtitle
@@ -203,13 +262,8 @@ class Translation(models.Model):
         self.subtitle = clean_text(self.subtitle)
 
     def unique_slug(self, base: str) -> str:
-        slug, n = base, 2
         siblings = Translation.objects.filter(language=self.language).exclude(pk=self.pk)
-        while siblings.filter(slug=slug).exists():
-            suffix = f"-{n}"
-            slug = base[: 100 - len(suffix)] + suffix
-            n += 1
-        return slug
+        return first_free(base, lambda slug: siblings.filter(slug=slug).exists(), SLUG_MAX_LENGTH)
 
     def _title_changed(self) -> bool:
         if self.pk is None:

@@ -52,7 +52,7 @@ def listing(lang: str) -> QuerySet[Translation]:
 
 def work_pages() -> QuerySet[Translation]:
     """Translations with everything their page shows."""
-    from havza.signatures.models import Signatory
+    from havza.publishing.models import Signatory
 
     return (
         Translation.objects.filter(status=PUBLISHED)
@@ -93,7 +93,7 @@ def works_for_pages() -> QuerySet[Work]:
     """Works with everything the pages of all their published translations show: what
     work_pages() fetches per translation, fetched once per work (an export renders every
     language of a work from one fetch)."""
-    from havza.signatures.models import Signatory
+    from havza.publishing.models import Signatory
 
     translations = (
         Translation.objects.filter(status=PUBLISHED)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from havza.network.admin_forms import CountryChoicesMixin, OrderedInlineFormSet
 from havza.publishing.admin import WORK_INLINES
-from havza.signatures.models import Signatory
+from havza.publishing.models import Signatory
 
 
 class SignatoryInline(CountryChoicesMixin, admin.TabularInline):

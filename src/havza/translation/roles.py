@@ -55,8 +55,3 @@ def languages_for(user, role: Role | str = Role.TRANSLATOR) -> list[str]:
 
 def is_workflow_user(user) -> bool:
     return bool(languages_for(user, Role.TRANSLATOR))
-
-
-def clear_cache(user) -> None:
-    if hasattr(user, "_havza_grants"):
-        del user._havza_grants

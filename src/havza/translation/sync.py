@@ -20,6 +20,7 @@ from django.utils import timezone
 from havza.publishing.models import Translation
 from havza.translation import segmentation
 from havza.translation.models import SegmentVersion, SourceSegment, State, TargetSegment
+from havza.translation.prefill import prefill
 
 log = logging.getLogger(__name__)
 
@@ -167,8 +168,6 @@ def _outdate(sources: list[SourceSegment]) -> int:
 
 
 def _add_to_targets(original: Translation, sources: list[SourceSegment]) -> None:
-    from havza.translation.workflow import prefill
-
     for target in targets_of(original):
         created = TargetSegment.objects.bulk_create(
             [TargetSegment(translation=target, source=s) for s in sources]

@@ -26,7 +26,8 @@ from havza.translation.models import (
     State,
     TargetSegment,
 )
-from havza.translation.segmentation import assemble, plain
+from havza.translation.prefill import prefill
+from havza.translation.segmentation import assemble
 from havza.translation.sync import sync_source
 
 
@@ -78,43 +79,6 @@ def start(work: Work, language: str, user) -> Translation:
     if created:
         prefill(target, created)
     return target
-
-
-def prefill(target: Translation, segments: list[TargetSegment]) -> int:
-    """Fill new SEGMENTS from 100% memory matches (still to be reviewed), and copy segments
-    with nothing to translate (only numbers or markup). Returns how many were filled."""
-    ids = [t.source_id for t in segments]
-    sources = {
-        s.pk: s for s in SourceSegment.objects.filter(pk__in=ids).select_related("translation")
-    }
-    source_language = next(iter(sources.values())).translation.language if sources else ""
-    texts = [sources[t.source_id].text for t in segments]
-    matches = memory.exact(texts, source_language, target.language) if texts else []
-    now = timezone.now()
-    filled, history = [], []
-    for seg, match in zip(segments, matches, strict=True):
-        source = sources[seg.source_id]
-        if not re.search(r"[^\W\d_]", plain(source.text)):
-            seg.text, seg.origin = source.text, Origin.COPY
-        elif match is not None:
-            seg.text, seg.origin = match, Origin.MEMORY
-        else:
-            continue
-        seg.state = State.TRANSLATED
-        seg.version += 1
-        seg.source_text, seg.source_hash = source.text, source.source_hash
-        seg.updated_at = now
-        filled.append(seg)
-        history.append(
-            SegmentVersion(
-                segment=seg, version=seg.version, text=seg.text, state=seg.state, event=seg.origin
-            )
-        )
-    TargetSegment.objects.bulk_update(
-        filled, ["text", "origin", "state", "version", "source_text", "source_hash", "updated_at"]
-    )
-    SegmentVersion.objects.bulk_create(history)
-    return len(filled)
 
 
 def clean_segment_text(text: str) -> str:

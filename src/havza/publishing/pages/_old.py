@@ -567,7 +567,7 @@ def _works_by_owner(lang: str, links, owner_field: str) -> dict[int, list[Transl
 
 
 def organizations_listed(ids: list[int], lang: str) -> Listed:
-    from havza.signatures.models import Signatory
+    from havza.publishing.models import Signatory
 
     members: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for p in Person.objects.filter(organization_id__in=ids):
@@ -585,7 +585,7 @@ def organizations_listed(ids: list[int], lang: str) -> Listed:
 
 def people_listed(ids: list[int], lang: str) -> Listed:
     from havza.network.models import Speaker
-    from havza.signatures.models import Signatory
+    from havza.publishing.models import Signatory
 
     talks: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for s in Speaker.objects.filter(person_id__in=ids).select_related("event"):

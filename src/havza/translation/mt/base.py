@@ -9,22 +9,18 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from django.db.models import Q
 
 from havza.translation.models import MachineEngine, MachineSuggestion
+from havza.translation.mt.backend import Backend, Unavailable
+from havza.translation.mt.ctranslate2 import CTranslate2
+from havza.translation.mt.libretranslate import LibreTranslate
 from havza.translation.sync import text_hash
 
 log = logging.getLogger("havza.translation.mt")
 
-
-class Unavailable(Exception):
-    """The engine gave no translation; the message says why (for the log and the editor)."""
-
-
-class Backend(Protocol):
-    def translate(self, texts: list[str], source: str, target: str) -> list[str]: ...
+__all__ = ["Backend", "Suggestions", "Unavailable", "backend", "engine_for", "suggest"]
 
 
 @dataclass
@@ -51,11 +47,7 @@ def engine_for(source: str, target: str) -> MachineEngine | None:
 
 def backend(engine: MachineEngine) -> Backend:
     if engine.backend == MachineEngine.Backend.LIBRETRANSLATE:
-        from havza.translation.mt.libretranslate import LibreTranslate
-
         return LibreTranslate(engine.url, engine.api_key, engine.timeout)
-    from havza.translation.mt.ctranslate2 import CTranslate2
-
     return CTranslate2(engine.model_dir, engine.source_prefix, engine.target_prefix)
 
 

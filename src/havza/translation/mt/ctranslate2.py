@@ -11,7 +11,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from havza.translation.mt.base import Unavailable
+from havza.translation.mt.backend import Unavailable
 
 _lock = threading.Lock()
 

@@ -6,7 +6,7 @@ import json
 import urllib.error
 import urllib.request
 
-from havza.translation.mt.base import Unavailable
+from havza.translation.mt.backend import Unavailable
 
 
 class LibreTranslate:
