@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HAVZA := $(VENV)/bin/havza
 export HAVZA_DATA_DIR ?= var
 
-.PHONY: setup demo test lint format tools messages clean bench
+.PHONY: setup demo test lint format tools messages clean bench plain-install
 
 setup: $(VENV)/.installed messages
 
@@ -32,10 +32,16 @@ demo: setup
 test: setup tools
 	PY=$(PY) scripts/run-tests
 
+# Style, formatting, missing migrations, and the import order of docs/architecture.md.
 lint: setup
 	$(VENV)/bin/ruff check src tests bench scripts
 	$(VENV)/bin/ruff format --check src tests bench scripts
 	$(HAVZA) makemigrations --check --dry-run
+	$(PY) -m pytest -q -p no:cacheprovider tests/test_layering.py
+
+# `pip install .` without extras, into a new venv, gives a havza that imports, builds and demos.
+plain-install:
+	PYTHON=$(PYTHON) scripts/check-plain-install
 
 format: setup
 	$(VENV)/bin/ruff check --fix src tests bench scripts

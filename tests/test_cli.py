@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import selectors
 import socket
 import subprocess
 import sys
@@ -80,6 +81,26 @@ def fetch(url: str) -> tuple[int, str]:
         return error.code, error.read().decode("utf-8")
 
 
+def wait_for_line(process: subprocess.Popen, expected: str, timeout: float) -> str:
+    """The first line of PROCESS's output that contains EXPECTED, read as it is written; fails
+    with what it printed if it ends or stays silent for TIMEOUT seconds (a loaded machine
+    with many test workers starts a server slowly, so the wait is generous, not a sleep)."""
+    seen: list[str] = []
+    deadline = time.monotonic() + timeout
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        while (left := deadline - time.monotonic()) > 0:
+            if not selector.select(timeout=left):
+                break
+            line = process.stdout.readline().decode("utf-8", "replace")
+            if not line:
+                break  # the process ended
+            seen.append(line)
+            if expected in line:
+                return line
+    pytest.fail(f"no line with {expected!r} within {timeout} s; printed:\n{''.join(seen)}")
+
+
 @pytest.mark.slow
 def test_demo_then_serve_then_build(tmp_path):
     """The path a new network takes: load the demo, look at it served, export it."""
@@ -98,14 +119,9 @@ def test_demo_then_serve_then_build(tmp_path):
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                status, home = fetch(f"{base}/ar/")
-                break
-            except (ConnectionError, urllib.error.URLError):
-                time.sleep(0.1)
-        else:
-            pytest.fail("havza serve did not answer")
+        said = wait_for_line(server, "havza is serving at", timeout=180)
+        assert f"http://127.0.0.1:{port}/" in said
+        status, home = fetch(f"{base}/ar/")
         assert status == 200
         assert '<html lang="ar" dir="rtl"' in home
         stylesheet = re.search(r'href="(/static/[^"]+\.css)"', home).group(1)

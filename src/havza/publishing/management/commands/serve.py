@@ -13,9 +13,19 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8, help="Worker threads.")
 
     def handle(self, *args, host, port, threads, **options):
-        from waitress import serve
+        from waitress import create_server
 
         from havza.wsgi import application
 
+        server = create_server(
+            application, host=host, port=port, threads=threads, backlog=1024, ident="havza"
+        )
+        # Said once the socket is bound, so whoever waits for this line can connect at once.
         self.stdout.write(f"havza is serving at http://{host}:{port}/ (Ctrl-C stops it)")
-        serve(application, host=host, port=port, threads=threads, backlog=1024, ident="havza")
+        self.stdout.flush()
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.close()
