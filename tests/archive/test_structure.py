@@ -2,7 +2,8 @@
 
 from havza.archive import body
 from havza.archive.boilerplate import Boilerplate
-from havza.archive.structure import Page, analyze, from_text
+from havza.archive.page import Page, from_text
+from havza.archive.structure import analyze
 
 TAGLINES = [
     "Kıyılar: mücadelenin ortak denizi!",

@@ -17,7 +17,7 @@ from havza import languages
 
 if TYPE_CHECKING:
     from havza.archive.language import Guess
-    from havza.archive.structure import Line
+    from havza.archive.page import Line
 
 OPENING = '“«„"‘'
 CLOSING = '”»"’“'

@@ -145,6 +145,7 @@ class Node:
     work: int | None = None  # the Work it already belongs to (stored documents)
     group: str = ""  # translation group stated by the source: final, never recomputed
     fixed: bool = False  # stored documents keep their Work
+    key: str = ""  # the document's identity: orders ties the same way whatever the node ids
 
 
 @dataclass
@@ -198,6 +199,14 @@ def group(nodes: list[Node]) -> Grouping:
             if union(a, b) and len(members) > 1:
                 confidence[a] = confidence[b] = 1.0
 
+    # The stored documents of one Work are one group already.
+    by_work: dict[int, list[int]] = defaultdict(list)
+    for node in nodes:
+        if node.fixed and node.work is not None:
+            by_work[node.work].append(node.id)
+    for members in by_work.values():
+        for a, b in pairwise(members):
+            union(a, b)
     to_confirm = []
     # Pairs sharing the most keys first: translations share nearly all of theirs. A pair
     # already in one group is not compared again, which keeps large archives linear.
@@ -231,4 +240,13 @@ def _candidate_pairs(nodes: list[Node], by_id: dict[int, Node]) -> list[tuple[in
             for b in members[i + 1 :]:
                 if by_id[a].language != by_id[b].language:
                     shared[(min(a, b), max(a, b))] += 1
-    return [pair for pair, _ in shared.most_common()]
+    # Most shared keys first; ties in the order of the documents' keys, so that the same
+    # documents are grouped the same way whichever import run each of them came in.
+    rank = {n.id: r for r, n in enumerate(sorted(nodes, key=lambda n: (n.key, n.id)))}
+
+    def order(entry: tuple[tuple[int, int], int]) -> tuple[int, int, int]:
+        (a, b), count = entry
+        ra, rb = rank[a], rank[b]
+        return (-count, min(ra, rb), max(ra, rb))
+
+    return [pair for pair, _ in sorted(shared.items(), key=order)]

@@ -24,8 +24,7 @@ from havza.archive.signatories import Signer
 from havza.archive.sources import SourceDocument
 from havza.archive.structure import Parsed
 from havza.publishing import bulk
-from havza.publishing.models import Authorship, Translation, Work
-from havza.publishing.models import Signatory
+from havza.publishing.models import Authorship, Signatory, Translation, Work
 
 PARSER_VERSION = 1
 TITLE_MAX = 400

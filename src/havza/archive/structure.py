@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from havza.archive import body, dates, language
 from havza.archive.boilerplate import Boilerplate, trim
+from havza.archive.page import Line, Page
 from havza.archive.signatories import Signer, find_block, looks_like_name
 from havza.archive.text import clean_line, ends_sentence, fingerprint
 
@@ -30,25 +31,6 @@ _BYLINE_PREFIX = re.compile(
     r"\s*:?\s+",
     re.IGNORECASE,
 )
-
-
-@dataclass
-class Line:
-    text: str
-    block: int  # lines of the same block belong to one paragraph, list or quotation
-    kind: str = "p"  # p, quote, li, oli (numbered item), h (heading)
-
-
-@dataclass
-class Page:
-    """What a source read from one document, before analysis."""
-
-    lines: list[Line]
-    title: str = ""
-    authors: list[str] = field(default_factory=list)
-    date: dt.date | None = None
-    language: str = ""  # declared by the source (WordPress, <html lang>), trusted if a site one
-    problems: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -66,19 +48,6 @@ class Parsed:
     @property
     def markdown(self) -> str:
         return body.to_markdown(self.paragraphs)
-
-
-def from_text(text: str) -> list[Line]:
-    """Lines of a plain-text page, blocks separated by blank lines."""
-    lines: list[Line] = []
-    block = 0
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = clean_line(raw)
-        if line:
-            lines.append(Line(line, block))
-        elif lines and lines[-1].block == block:
-            block += 1
-    return lines
 
 
 def analyze(page: Page, boilerplate: Boilerplate | None = None) -> Parsed:

@@ -120,22 +120,6 @@ def ascii_digits(text: str) -> str:
     return text.translate(ASCII_DIGITS) if _OTHER_DIGITS.search(text) else text
 
 
-def split_blocks(text: str) -> list[list[str]]:
-    """Blocks of non-empty lines separated by blank lines, each line cleaned."""
-    blocks: list[list[str]] = []
-    current: list[str] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = clean_line(raw)
-        if line:
-            current.append(line)
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    return blocks
-
-
 def ends_sentence(text: str) -> bool:
     return text.rstrip(_QUOTES + " )").endswith((".", "!", "?", "…", "։", "؟", ";", ":"))
 

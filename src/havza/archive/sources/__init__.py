@@ -8,14 +8,17 @@ is a plain-text page.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from havza.archive import text
-from havza.archive.structure import Page, from_text
+from havza.archive.page import Page, from_text
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = 50 * 1000 * 1000  # a WordPress export of a whole site
+MAX_PAGE_BYTES = 5 * 1000 * 1000  # a single HTML or text page
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|body|head|article|p|div)[\s>]", re.IGNORECASE)
 
 
@@ -37,15 +40,43 @@ class SourceError(Exception):
     """A file that cannot be read as a document; the message says why, for the report."""
 
 
-def read_file(path: Path) -> list[SourceDocument]:
+def read_file(path: Path, name: str | None = None) -> list[SourceDocument]:
+    """The documents in the file PATH (reported as NAME); SourceError when there is none."""
+    return read_bytes(read_safely(path), name or str(path))
+
+
+def read_safely(path: Path) -> bytes:
+    """The bytes of the regular file PATH, at most MAX_FILE_BYTES of them.
+
+    Opened without following a link and without waiting (a named pipe put in the file's
+    place after it was chosen is not waited on), then checked again on what was opened.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SourceError(f"file too large ({size // 1_000_000} MB; at most 50 MB)")
-        data = path.read_bytes()
+        fd = os.open(path, flags)
     except OSError as error:
         raise SourceError(f"cannot read the file: {error.strerror or error}") from error
-    return read_bytes(data, str(path))
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError("not a regular file: not read")
+        if info.st_size > MAX_FILE_BYTES:
+            raise SourceError(f"file too large ({_megabytes(info.st_size)}; at most 50 MB)")
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise SourceError("file too large (it grew while read; at most 50 MB)")
+    return data
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def _holds_secret(data: bytes) -> bool:
+    from django.conf import settings
+
+    secret = str(settings.SECRET_KEY).encode()
+    return len(secret) >= 16 and secret in data
 
 
 def read_bytes(data: bytes, path: str) -> list[SourceDocument]:
@@ -60,13 +91,20 @@ def read_bytes(data: bytes, path: str) -> list[SourceDocument]:
 
 
 def _read_bytes(data: bytes, path: str) -> list[SourceDocument]:
-    head = data[:4096]
     if not data.strip():
         raise SourceError("the file is empty")
+    if _holds_secret(data):
+        raise SourceError("holds the site's secret key: never imported")
     from havza.archive.sources import wxr
 
-    if wxr.is_wxr(head):
+    if wxr.is_wxr(data):
         return _wxr_documents(data, path)
+    if len(data) > MAX_PAGE_BYTES:
+        raise SourceError(
+            f"a page of {_megabytes(len(data))}: pages are read up to "
+            f"{MAX_PAGE_BYTES // 1_000_000} MB (WordPress exports up to 50 MB)"
+        )
+    head = data[:4096]
     try:
         decoded, notes = text.decode(data)
     except text.UnreadableFile as error:

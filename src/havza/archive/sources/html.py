@@ -14,10 +14,13 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from havza.archive.dates import parse_iso
-from havza.archive.structure import Line, Page
+from havza.archive.page import Line, Page
 from havza.archive.text import clean_line
 
 _SKIP = {"script", "style", "nav", "footer", "aside", "form", "noscript", "template", "figure"}
+# Comments (WordPress writes its block editor's marks as comments) and processing
+# instructions hold no text a reader sees.
+_SKIP.add("#not-an-element")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "head"}
 _LISTS = {"ul", "ol", "list"}
 _ITEMS = {"li", "item"}
@@ -115,7 +118,7 @@ class _Walker:
 
 def _tag(element: etree._Element) -> str:
     tag = element.tag
-    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else "#not-an-element"
 
 
 def fragment_lines(fragment: str) -> tuple[list[Line], list[str]]:

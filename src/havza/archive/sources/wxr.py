@@ -11,18 +11,21 @@ the source knows which posts translate each other.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from havza.archive.dates import parse_iso
+from havza.archive.page import Page
 from havza.archive.sources.html import fragment_lines
-from havza.archive.structure import Page
 
 # Post types that hold texts; attachments, menus, revisions and the like do not.
 TEXT_TYPES = {"post", "page", "article", "statement", "news"}
 SKIPPED_STATUSES = {"trash", "auto-draft", "inherit"}
+# Statuses WordPress writes; only "publish" is published, the others are kept as drafts.
+KNOWN_STATUSES = {"publish", "draft", "pending", "private", "future"}
 LANGUAGE_ALIASES = {"kmr": "ku", "per": "fa", "pes": "fa", "arb": "ar", "gre": "el", "arm": "hy"}
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 _SERIALIZED_ENTRY = re.compile(r's:\d+:"([^"]+)";i:(\d+);')
@@ -40,8 +43,30 @@ class Item:
     problems: list[str] = field(default_factory=list)
 
 
-def is_wxr(head: bytes) -> bool:
-    return b"<rss" in head and b"wordpress.org/export" in head
+def is_wxr(data: bytes) -> bool:
+    """Whether DATA is a WordPress export: an ``rss`` root declaring the WordPress namespace.
+
+    Read as XML up to the root's start tag, whatever comes before it (a declaration, a
+    DOCTYPE of any length, comments, processing instructions).
+    """
+    if b"<rss" not in data or b"wordpress.org/export" not in data:
+        return False
+    events = etree.iterparse(
+        io.BytesIO(data),
+        events=("start",),
+        recover=True,
+        huge_tree=True,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+    )
+    try:
+        for _, root in events:
+            namespaces = root.nsmap.values()
+            return _local(root) == "rss" and any("wordpress.org/export" in n for n in namespaces)
+    except etree.LxmlError:
+        return False
+    return False
 
 
 def language_code(value: str) -> str:
@@ -55,11 +80,37 @@ def _local(element: etree._Element) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _child_text(element: etree._Element, name: str) -> str:
+def _child_text(element: etree._Element, name: str, entities: dict[str, str] | None = None) -> str:
     for child in element:
         if _local(child) == name:
-            return (child.text or "").strip()
+            return text_of(child, entities or {}).strip()
     return ""
+
+
+def text_of(element: etree._Element, entities: dict[str, str]) -> str:
+    """The text of ELEMENT: comments and processing instructions left out, entities the
+    export declares put back (one it does not declare stays as written), and the text after
+    each of them kept."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child, etree._Entity):
+            parts.append(entities.get(child.name, child.text or ""))
+        elif isinstance(child.tag, str):
+            parts.append(text_of(child, entities))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _entities(root: etree._Element) -> dict[str, str]:
+    """Entities declared in the export's DOCTYPE whose value is plain text."""
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is None:
+        return {}
+    return {
+        e.name: e.content
+        for e in dtd.iterentities()
+        if e.content is not None and len(e.content) <= 1000 and not set(e.content) & set("&<")
+    }
 
 
 def read(data: bytes) -> tuple[list[Item], list[str]]:
@@ -71,10 +122,11 @@ def read(data: bytes) -> tuple[list[Item], list[str]]:
     problems = [f"XML error repaired: {e.message}" for e in list(parser.error_log)[:3]]
     channel = next((el for el in root.iter() if _local(el) == "channel"), root)
     polylang_groups = _polylang_terms(channel)
+    entities = _entities(root)
     items = []
     for element in channel:
         if _local(element) == "item":
-            item = _item(element, polylang_groups)
+            item = _item(element, polylang_groups, entities)
             if item is not None:
                 items.append(item)
     return items, problems
@@ -92,11 +144,18 @@ def _polylang_terms(channel: etree._Element) -> dict[str, str]:
     return groups
 
 
-def _item(element: etree._Element, polylang_groups: dict[str, str]) -> Item | None:
+def _item(
+    element: etree._Element, polylang_groups: dict[str, str], entities: dict[str, str]
+) -> Item | None:
     post_type = _child_text(element, "post_type") or "post"
-    status = _child_text(element, "status") or "publish"
+    status = _child_text(element, "status")
     if post_type not in TEXT_TYPES or status in SKIPPED_STATUSES:
         return None
+    problems = []
+    if status not in KNOWN_STATUSES:
+        # Only a post the export says is published is published.
+        said = f"status “{status}”" if status else "no status"
+        problems.append(f"{said} in the export: saved as a draft")
     post_id = _child_text(element, "post_id") or _child_text(element, "guid")
     meta: dict[str, str] = {}
     language = group = ""
@@ -114,15 +173,17 @@ def _item(element: etree._Element, polylang_groups: dict[str, str]) -> Item | No
         group = f"wpml:{wpml_group}"
     group = group or polylang_groups.get(post_id, "")
     content = next(
-        (c.text or "" for c in element if c.tag == f"{{{CONTENT_NS}}}encoded"),
-        _child_text(element, "encoded"),
+        (text_of(c, entities) for c in element if c.tag == f"{{{CONTENT_NS}}}encoded"),
+        _child_text(element, "encoded", entities),
     )
-    title = _child_text(element, "title")
+    title = _child_text(element, "title", entities)
     lines, links = fragment_lines(content)
     date = parse_iso(_child_text(element, "post_date_gmt")) or parse_iso(
         _child_text(element, "post_date")
     )
-    page = Page(lines=lines, title=title, date=date, language=language_code(language))
+    page = Page(
+        lines=lines, title=title, date=date, language=language_code(language), problems=problems
+    )
     digest_source = "\x00".join([title, content, language, group, str(date), status])
     return Item(
         post_id=post_id,

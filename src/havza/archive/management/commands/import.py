@@ -29,6 +29,9 @@ importer is unsure of are listed in the admin under "Possible translations".
 """
 
 
+SHOWN_FAILURES = 20  # the rest are in the report
+
+
 class Command(BaseCommand):
     help = "Import an archive: plain-text pages, HTML pages, WordPress exports (WXR)."
 
@@ -75,8 +78,17 @@ class Command(BaseCommand):
         self.stdout.write(report.text_summary())
         if options["report"]:
             self.stdout.write(f"Report: {options['report']}")
-        if report.summary()["failed"]:
-            self.stderr.write("Some files failed; the report says why.")
+        failed = [d for d in report.documents if d["status"] == "failed"]
+        for document in failed[:SHOWN_FAILURES]:
+            self.stderr.write(f"failed: {document['path']}: {'; '.join(document['problems'])}")
+        if len(failed) > SHOWN_FAILURES:
+            self.stderr.write(f"… and {len(failed) - SHOWN_FAILURES} more.")
+        if failed:
+            # A script or a scheduler learns from the exit status that something went wrong.
+            raise CommandError(
+                f"{len(failed)} of {len(report.documents)} documents failed.",
+                returncode=1,
+            )
 
 
 def _progress_bar():

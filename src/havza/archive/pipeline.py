@@ -1,0 +1,136 @@
+"""Reading and analyzing documents, in worker processes when there are many.
+
+Workers are forked: they inherit the loaded settings and the language model, and never
+touch the database. Each file is read in a worker; each document is analyzed in a worker
+that takes it from the memory it inherited, so only an index goes to a worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from typing import Any
+
+from havza.archive import grouping, language
+from havza.archive.boilerplate import Boilerplate, edge_keys
+from havza.archive.paths import ArchiveFile
+from havza.archive.sources import SourceDocument, SourceError, read_file
+from havza.archive.store import derive, title_of
+from havza.archive.structure import Parsed, analyze
+from havza.publishing.bulk import Derived
+
+# Below this many documents, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class Analysis:
+    """A document analyzed, with what grouping compares and what its translation stores."""
+
+    parsed: Parsed
+    evidence: dict[str, Any]
+    derived: Derived
+
+
+def _read(file: ArchiveFile) -> list[SourceDocument] | str:
+    try:
+        documents = read_file(file.path, file.name)
+        # Learning the boilerplate needs these of every page: computed here, in the workers.
+        for document in documents:
+            document.edge_keys = edge_keys([line.text for line in document.page.lines])
+        return documents
+    except SourceError as error:
+        return str(error)
+    except Exception as error:  # any file, however broken, is reported
+        return f"unreadable: {type(error).__name__}: {error}"
+
+
+def read_all(
+    files: list[ArchiveFile], jobs: int, progress: Progress | None = None
+) -> list[list[SourceDocument] | str]:
+    """Read FILES (in JOBS worker processes when there are many); a string says why not."""
+    # The language model is loaded meanwhile, before the analysis workers are forked.
+    return _map(_read, files, jobs, progress, "read", meanwhile=language.preload)
+
+
+def learn_boilerplate(sources: list[SourceDocument]) -> Boilerplate:
+    return Boilerplate.from_edges(
+        s.edge_keys if s.edge_keys is not None else edge_keys([line.text for line in s.page.lines])
+        for s in sources
+    )
+
+
+# The documents being analyzed. Worker processes are forked after it is set and read their
+# documents from it, so only an index goes to each worker, not the document.
+_ANALYZING: tuple[list[SourceDocument], Boilerplate] | None = None
+
+
+def _analyze_at(index: int) -> Analysis | str:
+    assert _ANALYZING is not None
+    sources, boilerplate = _ANALYZING
+    return _analyze(sources[index], boilerplate)
+
+
+def _analyze(source: SourceDocument, boilerplate: Boilerplate) -> Analysis | str:
+    try:
+        parsed = analyze(source.page, boilerplate)
+        evidence = grouping.evidence(
+            title_of(parsed),
+            [(p.kind, p.text) for p in parsed.paragraphs],
+            parsed.date,
+            [(s.acronym, s.country) for s in parsed.signatories],
+            source.links,
+        )
+        return Analysis(parsed, evidence, derive(parsed))
+    except Exception as error:  # one document's failure is reported
+        return f"could not analyze: {type(error).__name__}: {error}"
+
+
+def analyze_all(
+    sources: list[SourceDocument],
+    boilerplate: Boilerplate,
+    jobs: int,
+    progress: Progress | None = None,
+) -> list[Analysis | str]:
+    """Analyze SOURCES (in JOBS worker processes when there are many)."""
+    global _ANALYZING
+    _ANALYZING = (sources, boilerplate)
+    if jobs > 1 and len(sources) >= PARALLEL_FROM:
+        language.preload()  # once, for every worker
+    try:
+        return _map(_analyze_at, list(range(len(sources))), jobs, progress, "analyze")
+    finally:
+        _ANALYZING = None
+
+
+def _map(
+    function,
+    items: list,
+    jobs: int,
+    progress: Progress | None,
+    stage: str,
+    meanwhile: Callable[[], object] | None = None,
+) -> list:
+    total = len(items)
+    if jobs <= 1 or total < PARALLEL_FROM:
+        results = []
+        for n, item in enumerate(items, 1):
+            results.append(function(item))
+            if progress:
+                progress(stage, n, total)
+        return results
+    with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
+        results = []
+        chunk = max(1, min(64, total // (jobs * 8)))
+        mapped = pool.map(function, items, chunksize=chunk)  # the workers are forked here
+        if meanwhile is not None:
+            meanwhile()
+        for n, result in enumerate(mapped, 1):
+            results.append(result)
+            if progress and (n % 25 == 0 or n == total):
+                progress(stage, n, total)
+        return results
