@@ -31,6 +31,39 @@ def clean_text(value: str) -> str:
     return " ".join(value.split())
 
 
+def strip_bidi_controls(value: str) -> str:
+    """VALUE without bidi embeddings, overrides or isolates; everything else as typed."""
+    return value.translate(BIDI_CONTROLS)
+
+
+# Apps whose models hold what the public site shows.
+PUBLIC_APPS = frozenset({"network", "publishing", "signatures"})
+
+
+def clean_stored_text(instance: models.Model) -> None:
+    """Remove bidi controls from every text INSTANCE stores (bodies, credits, names in all
+    languages...), whichever way it was written: admin form, workspace, import, shell."""
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        if isinstance(value, str):
+            cleaned = strip_bidi_controls(value)
+        elif isinstance(field, models.JSONField) and isinstance(value, dict):
+            cleaned = {
+                key: strip_bidi_controls(text) if isinstance(text, str) else text
+                for key, text in value.items()
+            }
+        else:
+            continue
+        if cleaned != value:
+            setattr(instance, field.attname, cleaned)
+
+
+def clean_before_save(sender: type[models.Model], instance: models.Model, **kwargs) -> None:
+    """``pre_save`` receiver: clean_stored_text for the models of the public apps."""
+    if sender._meta.app_label in PUBLIC_APPS and not kwargs.get("raw"):
+        clean_stored_text(instance)
+
+
 def pick(mapping: Mapping[str, str] | None, lang: str, *fallbacks: str) -> str:
     """The text of MAPPING in LANG, else in the first fallback that has one, else any."""
     if not mapping:

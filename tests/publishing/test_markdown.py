@@ -105,3 +105,25 @@ def test_excerpt_is_plain_text_cut_at_a_word():
     text = markdown.excerpt(html, length=40)
     assert text.startswith("First paragraph here. word")
     assert text.endswith("…") and len(text) <= 41 and "<" not in text
+
+
+def test_images_addressed_with_backslashes_do_not_load_from_another_host():
+    """Browsers read "\\" as "/" in web addresses: these images would load from evil.example."""
+    for src in ["\\\\evil.example\\a.png", "/\\evil.example/a.png", "/\t/evil.example/a.png"]:
+        assert "<img" not in markdown.render(f'<p><img src="{src}" alt="x"></p>'), src
+    assert "<img" not in markdown.render('<img src="&#92;&#92;evil.example&#92;a.png">')
+    assert markdown.leaves_site("http:evil.example") and markdown.leaves_site("///evil.example")
+    assert not markdown.leaves_site("/%5Cevil.example/a.png")  # a path on the site
+    assert '<img src="/%5Cx.png"' in markdown.render('<img src="/%5Cx.png">')
+
+
+def test_links_to_other_sites_stay_followable_but_not_scripts():
+    html = markdown.render('<a href="java\tscript:alert(1)">a</a> <a href="//example.org/">b</a>')
+    assert "script" not in html
+    assert '<a href="//example.org/"' in html
+
+
+def test_body_html_holds_no_bidi_override_even_as_a_character_reference():
+    html = markdown.render("price \u202e01$ and &#x202E;reversed and &#8238;again")
+    assert not {"\u202e", "\u202a", "\u2066"} & set(html)
+    assert "\u200f" in markdown.render("a\u200fb")  # marks (RLM) are kept

@@ -5,15 +5,22 @@ source) and nh3 then keeps only an allowlist of tags, attributes and URL schemes
 can carry a script, an event handler, a ``javascript:`` URL or a style. Headings move one
 level down, because the page title is the one ``<h1>``. Images from other hosts become links:
 public pages make no request to any third-party host.
+
+Whether a URL leaves the site is decided on the URL as a browser reads it (the WHATWG URL
+standard, through Ada): browsers drop tabs and newlines anywhere in it, trim control
+characters and read ``\\`` as ``/`` in web addresses, so ``\\\\host\\a.png`` and
+``/\\host/a.png`` both load from another host although Python's ``urlsplit`` sees a path.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 import nh3
+from ada_url import URL
 from markdown_it import MarkdownIt
+
+from havza.multilingual import strip_bidi_controls
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "dd", "del",
@@ -31,20 +38,64 @@ ALLOWED_ATTRIBUTES = {
     "bdo": {"dir"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+# Attributes that hold a URL. A browser follows a link only when the reader clicks it, so a
+# link may lead to another site; it fetches every other URL by itself as soon as it shows
+# the page, so those must stay on the site's own host.
+LINK_ATTRIBUTES = {"href", "cite", "longdesc"}
+FETCHED_ATTRIBUTES = {
+    "src", "srcset", "poster", "background", "data", "lowsrc", "dynsrc", "action",
+    "formaction", "ping", "xlink:href", "manifest", "icon", "imagesrcset",
+}  # fmt: skip
 _DIR_VALUES = {"ltr", "rtl", "auto"}
+_ASCII_SPACE = " \t\n\f\r"
 _IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+# A relative URL is resolved against both an http and an https page of an invented host:
+# it stays on the site only if it keeps that host under both ("http:x" is relative on an
+# http page, another host on an https one).
+_SITE_HOST = "site.invalid"
+_BASES = ("http://site.invalid/a/b/", "https://site.invalid/a/b/")
 
 
-def _is_external(url: str) -> bool:
-    parts = urlsplit(url)
-    return bool(parts.scheme or parts.netloc)
+def resolve(url: str) -> list[URL] | None:
+    """URL as a browser resolves it on a page of the site (over http and https), or None
+    when a browser would not load it at all."""
+    try:
+        return [URL(url, base) for base in _BASES]
+    except ValueError:
+        return None
+
+
+def leaves_site(url: str) -> bool:
+    """Whether a browser showing a page of the site would take URL to another host, or to
+    a scheme other than http and https (data:, javascript:, file:, mailto: ...)."""
+    resolved = resolve(url)
+    if resolved is None:
+        return True
+    return any(u.protocol not in {"http:", "https:"} or u.hostname != _SITE_HOST for u in resolved)
+
+
+def allowed_link(url: str) -> bool:
+    """A link a reader may follow: to the site, or over http, https or mailto anywhere."""
+    resolved = resolve(url)
+    return resolved is not None and all(u.protocol[:-1] in URL_SCHEMES for u in resolved)
+
+
+def _srcset_urls(value: str) -> list[str]:
+    candidates = (c.strip(_ASCII_SPACE) for c in value.split(","))
+    return [re.split(f"[{_ASCII_SPACE}]", c, maxsplit=1)[0] for c in candidates if c]
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
-    if attribute == "dir" and value.lower() not in _DIR_VALUES:
+    name = attribute.lower()
+    if name == "dir" and value.lower() not in _DIR_VALUES:
         return None
-    if tag == "img" and attribute == "src" and _is_external(value):
-        return None
+    if name in LINK_ATTRIBUTES:
+        return value if allowed_link(value) else None
+    if name in {"srcset", "imagesrcset"}:
+        urls = _srcset_urls(value)
+        return value if urls and not any(leaves_site(u) for u in urls) else None
+    if name in FETCHED_ATTRIBUTES:
+        return None if leaves_site(value) else value
     return value
 
 
@@ -68,7 +119,7 @@ def _parser() -> MarkdownIt:
     def image(renderer, tokens, idx, options, env):
         token = tokens[idx]
         src = token.attrGet("src") or ""
-        if _is_external(src):
+        if leaves_site(src):
             alt = md.renderer.renderInlineAsText(token.children or [], options, env) or src
             return f'<a href="{md.utils.escapeHtml(src)}">{md.utils.escapeHtml(alt)}</a>'
         return default_image(tokens, idx, options, env)
@@ -93,7 +144,9 @@ def sanitize(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    return _IMG_WITHOUT_SRC.sub("", clean)
+    # Bidi embeddings, overrides and isolates (typed, or written as character references)
+    # could reorder the page around the body: the sanitized HTML holds none.
+    return strip_bidi_controls(_IMG_WITHOUT_SRC.sub("", clean))
 
 
 def render(markdown: str) -> str:
