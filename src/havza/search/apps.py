@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "havza.search"
     verbose_name = _("Search")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Publishing knows nothing of search: the index follows its saves and deletions
+        # through Django's signals (and the post_save that bulk creation sends).
+        from havza.search import signals
+
+        signals.connect()

@@ -1,0 +1,113 @@
+"""PostgreSQL: a ``tsvector`` column of the analyzed terms with a GIN index, ranked by
+``ts_rank_cd`` with the title, summary and body weighted (A, B, D).
+
+The vector is written as tsvector text and the query as tsquery text, each term quoted:
+PostgreSQL's parser and dictionaries never see the words, so PostgreSQL matches exactly the
+terms the analyzer made, as FTS5 does.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from havza.search.backends.base import (
+    BODY_WEIGHT,
+    SUMMARY_WEIGHT,
+    TITLE_WEIGHT,
+    Backend,
+    Filters,
+    Found,
+    Hit,
+)
+from havza.search.documents import Entry
+from havza.search.models import SearchDocument
+from havza.search.query import Clauses, scoped, tsquery
+
+COLUMN = "vector"
+INDEX = "search_document_vector"
+MAX_POSITION = 16383
+GAP = 8  # positions between title, summary and body, so that a phrase does not cross them
+# ts_rank_cd's weights are given for D, C, B, A.
+WEIGHTS = f"{{{BODY_WEIGHT / TITLE_WEIGHT},0,{SUMMARY_WEIGHT / TITLE_WEIGHT},1.0}}"
+
+
+def add_column_sql(table: str) -> list[str]:
+    return [
+        f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {COLUMN} tsvector",
+        f"CREATE INDEX IF NOT EXISTS {INDEX} ON {table} USING gin ({COLUMN})",
+    ]
+
+
+def tsvector_text(entry: Entry) -> str:
+    positions: dict[str, list[str]] = defaultdict(list)
+    position = 1
+    for terms, weight in ((entry.title, "A"), (entry.summary, "B"), (entry.body, "")):
+        for term in terms:
+            positions[scoped(entry.language, term)].append(f"{min(position, MAX_POSITION)}{weight}")
+            position += 1
+        position += GAP
+    return " ".join(f"'{term}':{','.join(p)}" for term, p in positions.items())
+
+
+class PostgresBackend(Backend):
+    name = "postgresql"
+
+    def write(self, entries: Sequence[Entry]) -> None:
+        if not entries:
+            return
+        self._write_documents(entries)
+        table = SearchDocument._meta.db_table
+        with self.connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {table} SET {COLUMN} = %s::tsvector WHERE translation_id = %s",
+                [(tsvector_text(e), e.translation_id) for e in entries],
+            )
+
+    def delete(self, translation_ids: Sequence[int]) -> None:
+        SearchDocument.objects.using(self.using).filter(
+            translation_id__in=list(translation_ids)
+        ).delete()
+
+    def clear(self) -> None:
+        SearchDocument.objects.using(self.using).all().delete()
+
+    def optimize(self) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {SearchDocument._meta.db_table}")
+
+    def search(
+        self, queries: Sequence[Clauses], filters: Filters, limit: int, offset: int
+    ) -> Found:
+        queries = [q for q in queries if q]
+        if not queries:
+            return Found()
+        text = " | ".join(f"({tsquery(q)})" for q in queries)
+        where, params = self.filter_sql(filters)
+        where = f"AND {where}" if where else ""
+        table = SearchDocument._meta.db_table
+        best = (
+            "SELECT DISTINCT ON (d.work_id) d.translation_id, d.work_id, d.published, "
+            f"ts_rank_cd('{WEIGHTS}', d.{COLUMN}, q, 1) AS score "
+            f"FROM {table} d, CAST(%s AS tsquery) q WHERE d.{COLUMN} @@ q {where} "
+            "ORDER BY d.work_id, score DESC"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT translation_id, work_id, score FROM ({best}) b "
+                "ORDER BY score DESC, published DESC NULLS LAST, work_id DESC "
+                "LIMIT %s OFFSET %s",
+                [text, *params, limit, offset],
+            )
+            hits = [Hit(t, w, round(float(s), 6)) for t, w, s in cursor.fetchall()]
+            if offset == 0 and len(hits) < limit:
+                total = len(hits)
+            else:
+                cursor.execute(f"SELECT COUNT(*) FROM ({best}) b", [text, *params])
+                total = cursor.fetchone()[0]
+        return Found(hits, total)
+
+    def size(self) -> int:
+        with self.connection.cursor() as cursor:
+            cursor.execute("SELECT pg_total_relation_size(%s)", [SearchDocument._meta.db_table])
+            return int(cursor.fetchone()[0])

@@ -1,0 +1,127 @@
+"""SQLite: an FTS5 table of the analyzed text, ranked by BM25 with per-column weights.
+
+The table ``search_fts`` (made by the search app's migration) has the columns title, summary
+and body; its rowid is the translation's id. Its tokenizer only has to split on spaces,
+because the text it gets is already analyzed (``unicode61`` with ``remove_diacritics 0`` and
+"." as a letter leaves the terms, "tr.emperyalizm", unchanged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from havza.search.backends.base import (
+    BODY_WEIGHT,
+    SUMMARY_WEIGHT,
+    TITLE_WEIGHT,
+    Backend,
+    Filters,
+    Found,
+    Hit,
+)
+from havza.search.documents import Entry
+from havza.search.models import SearchDocument
+from havza.search.query import Clauses, fts5_expression, scoped
+
+TABLE = "search_fts"
+CREATE = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+    "title, summary, body, tokenize = \"unicode61 remove_diacritics 0 tokenchars '.'\")"
+)
+DROP = f"DROP TABLE IF EXISTS {TABLE}"
+RANK = f"bm25({TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT})"
+
+
+class SQLiteBackend(Backend):
+    name = "sqlite-fts5"
+
+    def write(self, entries: Sequence[Entry]) -> None:
+        if not entries:
+            return
+        self._write_documents(entries)
+        with self.connection.cursor() as cursor:
+            cursor.executemany(
+                f"DELETE FROM {TABLE} WHERE rowid = %s", [(e.translation_id,) for e in entries]
+            )
+            cursor.executemany(
+                f"INSERT INTO {TABLE} (rowid, title, summary, body) VALUES (%s, %s, %s, %s)",
+                [
+                    (
+                        e.translation_id,
+                        _text(e.language, e.title),
+                        _text(e.language, e.summary),
+                        _text(e.language, e.body),
+                    )
+                    for e in entries
+                ],
+            )
+
+    def delete(self, translation_ids: Sequence[int]) -> None:
+        ids = list(translation_ids)
+        if not ids:
+            return
+        with self.connection.cursor() as cursor:
+            cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(i,) for i in ids])
+        SearchDocument.objects.using(self.using).filter(translation_id__in=ids).delete()
+
+    def clear(self) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {TABLE}")
+        SearchDocument.objects.using(self.using).all().delete()
+
+    def optimize(self) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+
+    def search(
+        self, queries: Sequence[Clauses], filters: Filters, limit: int, offset: int
+    ) -> Found:
+        queries = [q for q in queries if q]
+        if not queries:
+            return Found()
+        # Terms carry their language, so the query in each language needs no other condition.
+        match = " OR ".join(f"({fts5_expression(q)})" for q in queries)
+        where, params = self.filter_sql(filters)
+        where = f"WHERE {where}" if where else ""
+        docs = SearchDocument._meta.db_table
+        # bm25() must run where FTS5 answers the MATCH: the CTE is materialized so that
+        # SQLite does not fold it into the grouping query.
+        matched = (
+            f"WITH m AS MATERIALIZED (SELECT rowid AS id, {RANK} AS rank FROM {TABLE} "
+            f"WHERE {TABLE} MATCH %s) "
+        )
+        # One hit per work: its best translation (SQLite takes the bare columns from the row
+        # holding the MIN).
+        grouped = (
+            "SELECT d.translation_id, d.work_id, MIN(m.rank) AS best, d.published "
+            f"FROM m JOIN {docs} d ON d.translation_id = m.id {where} GROUP BY d.work_id"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"{matched} SELECT translation_id, work_id, best FROM ({grouped}) "
+                "ORDER BY best, published DESC, work_id DESC LIMIT %s OFFSET %s",
+                [match, *params, limit, offset],
+            )
+            hits = [Hit(t, w, round(-score, 6)) for t, w, score in cursor.fetchall()]
+            if offset == 0 and len(hits) < limit:
+                total = len(hits)
+            else:
+                cursor.execute(f"{matched} SELECT COUNT(*) FROM ({grouped})", [match, *params])
+                total = cursor.fetchone()[0]
+        return Found(hits, total)
+
+    def size(self) -> int:
+        with self.connection.cursor() as cursor:
+            try:
+                cursor.execute(
+                    "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE %s OR name = %s",
+                    [f"{TABLE}%", SearchDocument._meta.db_table],
+                )
+                return int(cursor.fetchone()[0] or 0)
+            except Exception:  # dbstat is a compile-time option of SQLite
+                cursor.execute(f"SELECT COUNT(*) FROM {TABLE}_data")
+                return 0
+
+
+def _text(lang: str, terms: tuple[str, ...]) -> str:
+    return " ".join(scoped(lang, t) for t in terms)

@@ -1,0 +1,73 @@
+"""What is indexed of a translation: its analyzed title, summary and body, and its work's facts."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from havza.search.analysis import analyzer
+
+TAG = re.compile(r"<[^>]*>")
+MAX_BODY_TERMS = 20_000  # PostgreSQL keeps positions up to 16,383; FTS5 gets the same terms
+
+
+@dataclass(frozen=True)
+class Entry:
+    translation_id: int
+    work_id: int
+    language: str
+    kind: str
+    year: int | None
+    published: object  # date or None
+    title: tuple[str, ...]
+    summary: tuple[str, ...]
+    body: tuple[str, ...]
+
+
+def plain_text(body_html: str) -> str:
+    return html.unescape(TAG.sub(" ", body_html))
+
+
+def entry(
+    translation_id: int,
+    work_id: int,
+    language: str,
+    kind: str,
+    published,
+    title: str,
+    subtitle: str,
+    excerpt: str,
+    body_html: str,
+) -> Entry:
+    an = analyzer(language)
+    return Entry(
+        translation_id=translation_id,
+        work_id=work_id,
+        language=language,
+        kind=kind,
+        year=published.year if published else None,
+        published=published,
+        title=tuple(an.terms(f"{title} {subtitle}")),
+        summary=tuple(an.terms(excerpt)),
+        body=tuple(an.terms(plain_text(body_html))[:MAX_BODY_TERMS]),
+    )
+
+
+def entry_for(translation) -> Entry:
+    """The entry of a Translation (with its work loaded)."""
+    work = translation.work
+    published = work.published_on or (
+        translation.published_at.date() if translation.published_at else None
+    )
+    return entry(
+        translation.pk,
+        work.pk,
+        translation.language,
+        work.kind,
+        published,
+        translation.title,
+        translation.subtitle,
+        translation.excerpt,
+        translation.body_html,
+    )

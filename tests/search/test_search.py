@@ -1,0 +1,125 @@
+"""Searching the judged corpus: the same answers on SQLite (FTS5) and PostgreSQL.
+
+The whole suite runs on both databases (scripts/run-tests), so each test here checks both.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from havza.publishing.models import Translation
+from havza.search import index
+from havza.search.backends import Filters
+from havza.search.services import search
+from tests import factories as f
+from tests.search.corpus import JUDGED
+
+
+def keys(results, works) -> list[str]:
+    by_id = {w.pk: k for k, w in works.items()}
+    return [by_id[r.work_id] for r in results.results]
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"),
+    [(lang, q, e) for lang, cases in JUDGED.items() for q, e in cases],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_judged_queries(corpus, lang, query, expected):
+    found = keys(search(query, lang), corpus)
+    assert set(found[: len(expected)]) == expected, (connection.vendor, found)
+
+
+def test_one_result_per_work_with_its_other_languages(corpus):
+    results = search("imperialism", "en", everywhere=True)
+    assert [r.work_id for r in results.results] == [corpus["imperialism"].pk]
+    (hit,) = results.results
+    assert len(hit.also_in) == 10
+    assert {lang.code for lang, _ in hit.also_in} == set(JUDGED) - {"en"}
+    assert all(href.startswith(f"/{lang.code}/works/") for lang, href in hit.also_in)
+
+
+def test_every_language_at_once_finds_each_hit_in_its_own_language(corpus):
+    results = search("grev", "en", everywhere=True)
+    assert keys(results, corpus) == ["strike"]
+    assert results.results[0].language.code in {"tr", "ku", "fr", "pt"}
+    # The same word in the page language alone finds nothing in English.
+    assert search("grev", "en").results == []
+
+
+def test_snippet_marks_the_words_found_in_their_written_form(corpus):
+    (hit, *_) = search("emperyalizmin", "tr").results
+    assert "<mark>" in str(hit.snippet)
+    (ar,) = search("الامبريالية", "ar").results
+    assert "<mark>الإمبريالية.</mark>" in str(ar.snippet) or "<mark>الإمبريالية</mark>" in str(
+        ar.snippet
+    )
+
+
+def test_filters_by_kind_year_topic_and_organization(corpus):
+    assert keys(search("workers", "en", filters=Filters(kind="article")), corpus) == ["strike"]
+    assert keys(search("workers", "en", filters=Filters(year=2022)), corpus) == ["imperialism"]
+    topic = f.TopicFactory()
+    corpus["strike"].topics.add(topic)
+    assert keys(search("workers", "en", filters=Filters(topic_id=topic.pk)), corpus) == ["strike"]
+    org = f.OrganizationFactory()
+    f.AuthorshipFactory(work=corpus["imperialism"], organization=org, person=None)
+    assert keys(search("workers", "en", filters=Filters(organization_id=org.pk)), corpus) == [
+        "imperialism"
+    ]
+
+
+def test_empty_and_excluded_only_queries_say_so(corpus):
+    assert search("", "en").problem == "empty"
+    assert search(" ... !!! ", "en").problem == "empty"
+    assert search("-strike", "en").problem == "excluded-only"
+    nothing = search("zzzxqj", "en")
+    assert (nothing.problem, nothing.total) == ("", 0)
+
+
+def test_pagination(db):
+    work_ids = []
+    for n in range(23):
+        t = f.TranslationFactory(title=f"Harbour bulletin {n}", language="en")
+        work_ids.append(t.work_id)
+    first = search("harbour", "en", per_page=10)
+    third = search("harbour", "en", per_page=10, page=3)
+    assert (first.total, first.pages, len(first.results), len(third.results)) == (23, 3, 10, 3)
+    seen = {r.work_id for p in (1, 2, 3) for r in search("harbour", "en", page=p).results}
+    assert seen == set(work_ids)
+
+
+def test_the_index_follows_edits_unpublishing_and_deletion(corpus):
+    t = Translation.objects.get(work=corpus["strike"], language="en")
+    t.body_markdown = "The longshoremen stopped work."
+    t.save()
+    assert keys(search("longshoremen", "en"), corpus) == ["strike"]
+    assert keys(search('"dock workers"', "en"), corpus) == ["strike"]  # the title stays
+    assert search("wages", "en").results == []
+    t.status = Translation.Status.DRAFT
+    t.save()
+    assert search("longshoremen", "en").results == []
+    t.status = Translation.Status.PUBLISHED
+    t.save()
+    assert search("longshoremen", "en").total == 1
+    t.delete()
+    assert search("longshoremen", "en").results == []
+    corpus["imperialism"].delete()
+    assert search("imperialism", "en", everywhere=True).results == []
+
+
+def test_changing_a_work_moves_its_entries(corpus):
+    work = corpus["strike"]
+    work.kind = "report"
+    work.save()
+    assert keys(search("workers", "en", filters=Filters(kind="report")), corpus) == ["strike"]
+
+
+def test_reindex_rebuilds_the_same_answers(corpus):
+    before = [(r.work_id, r.score) for r in search("workers", "en").results]
+    from havza.search.models import SearchDocument
+
+    SearchDocument.objects.all().delete()
+    assert index.reindex() == Translation.objects.filter(status="published").count()
+    assert [(r.work_id, r.score) for r in search("workers", "en").results] == before
