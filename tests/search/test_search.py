@@ -123,3 +123,28 @@ def test_reindex_rebuilds_the_same_answers(corpus):
     SearchDocument.objects.all().delete()
     assert index.reindex() == Translation.objects.filter(status="published").count()
     assert [(r.work_id, r.score) for r in search("workers", "en").results] == before
+
+
+def test_translations_created_in_bulk_are_found(db):
+    from havza.publishing.bulk import create_translations
+    from havza.publishing.models import Translation as T
+
+    work = f.WorkFactory()
+    create_translations(
+        [
+            T(work=work, language="tr", title="Toplu", body_markdown="Kıyılarda grevler.",
+              status=T.Status.PUBLISHED),
+            T(work=work, language="en", title="Bulk", body_markdown="Strikes on the shores.",
+              status=T.Status.DRAFT),
+        ]
+    )  # fmt: skip
+    assert [r.work_id for r in search("grev", "tr").results] == [work.pk]
+    assert search("strikes", "en").results == []
+
+
+def test_reindex_command_prints_a_count(corpus, capsys):
+    from django.core.management import call_command
+
+    call_command("reindex")
+    out = capsys.readouterr()
+    assert "Indexed 29 published translations." in out.out

@@ -54,6 +54,11 @@ def index_translations(ids: Iterable[int], using: str = "default") -> None:
             backend.delete(sorted(gone))
 
 
+def index_new(translation: Translation, using: str = "default") -> None:
+    """Index a translation just created (its work loaded or loadable)."""
+    backends.get(using).write([entry_for(translation)])
+
+
 def index_work(work_id: int, using: str = "default") -> None:
     """A work's kind or date changed: its translations' entries follow."""
     ids = Translation.objects.using(using).filter(work_id=work_id).values_list("pk", flat=True)

@@ -15,10 +15,16 @@ from havza.search import index
 UID = "havza.search"
 
 
-def translation_saved(sender, instance, raw=False, using="default", **kwargs) -> None:
+def translation_saved(
+    sender, instance, created=False, raw=False, using="default", **kwargs
+) -> None:
     if raw:
         return
-    index.index_translations([instance.pk], using)
+    if created and instance.status == Translation.Status.PUBLISHED:
+        # A new row (one save, or one of a bulk creation) is indexed from what is in memory.
+        index.index_new(instance, using)
+    else:
+        index.index_translations([instance.pk], using)
 
 
 def translation_deleted(sender, instance, using="default", **kwargs) -> None:
