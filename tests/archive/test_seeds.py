@@ -3,8 +3,7 @@
 import pytest
 
 from havza.archive import importer
-from havza.publishing.models import Translation, Work
-from havza.publishing.models import Signatory
+from havza.publishing.models import Signatory, Translation, Work
 
 pytestmark = pytest.mark.django_db
 

@@ -192,6 +192,9 @@ def _item(
         report.add(document)
         remember_skipped(source, document)
         return None
+    if not result.paragraphs and not source.draft:
+        source.draft = True  # a title alone is not a page to publish
+        document["problems"].append("saved as a draft: it has no body text")
     if previous is not None and previous.translation is None:
         document["status"] = "imported"
     return Item(
