@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
 from havza.accounts.models import Profile
+from havza.translation.models import LanguageGrant, Role
 from tests import factories as f
 from tests.checkers.conftest import browser  # noqa: F401 -- Chromium through Playwright
 from tests.i18n.conftest import compiled_catalogs  # noqa: F401 -- an autouse fixture
@@ -44,7 +45,7 @@ def organizations(db):
 def make_editor(db):
     """A staff member who may edit works and the network (not a superuser), speaking LANG."""
 
-    def make(username: str, lang: str = "", superuser: bool = False):
+    def make(username: str, lang: str = "", superuser: bool = False, grant: str | None = "*"):
         user = get_user_model().objects.create_user(
             username, password="pw-" + username, is_staff=True, is_superuser=superuser
         )
@@ -55,6 +56,9 @@ def make_editor(db):
         )
         if lang:
             Profile.objects.create(user=user, interface_language=lang)
+        # Django's permissions say what kind of things; the grant says in which languages.
+        if grant:
+            LanguageGrant.objects.create(user=user, language=grant, role=Role.EDITOR)
         return user
 
     return make

@@ -16,6 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from havza import languages
 from havza.network.admin_forms import OrderedInlineFormSet
+from havza.publishing.admin_access import (
+    LanguageRowsInlineMixin,
+    LanguageRulesMixin,
+    OwnerRowsInlineMixin,
+    SharedObjectRulesMixin,
+)
 from havza.publishing.models import Authorship, Translation, Work, language_choices
 
 # Other apps add their inlines to the work screen here (signatures adds its signatories).
@@ -128,7 +134,7 @@ TRANSLATION_FIELDSETS = [
 ]
 
 
-class TranslationInline(admin.StackedInline):
+class TranslationInline(LanguageRowsInlineMixin, admin.StackedInline):
     model = Translation
     form = TranslationForm
     formset = TranslationFormSet
@@ -138,7 +144,7 @@ class TranslationInline(admin.StackedInline):
     view_on_site = staticmethod(translation_on_site)
 
 
-class AuthorshipInline(admin.TabularInline):
+class AuthorshipInline(OwnerRowsInlineMixin, admin.TabularInline):
     model = Authorship
     formset = OrderedInlineFormSet
     extra = 1
@@ -180,7 +186,11 @@ def work_on_site(obj: Work) -> str | None:
 
 
 @admin.register(Work)
-class WorkAdmin(admin.ModelAdmin):
+class WorkAdmin(SharedObjectRulesMixin, admin.ModelAdmin):
+    # Editors of any language add their translations; the work's own fields and its authors
+    # belong to the editors of its original language.
+    language_paths = ("original_language", "translations__language")
+    language_form_fields = ("original_language",)
     form = WorkForm
     list_display = ["__str__", "kind", "original", "published_on", "languages"]
     list_filter = ["kind", "original_language", "translations__status"]
@@ -189,6 +199,9 @@ class WorkAdmin(admin.ModelAdmin):
     autocomplete_fields = ["topics", "event"]
     fields = ["kind", "original_language", "published_on", "topics", "event"]
     view_on_site = staticmethod(work_on_site)
+
+    def owner_languages(self, obj: Work) -> set[str]:
+        return {obj.original_language}
 
     @property
     def media(self):
@@ -213,7 +226,7 @@ class WorkAdmin(admin.ModelAdmin):
 
 
 @admin.register(Translation)
-class TranslationAdmin(admin.ModelAdmin):
+class TranslationAdmin(LanguageRulesMixin, admin.ModelAdmin):
     form = TranslationForm
     list_display = ["title", "language", "status", "published_at"]
     list_filter = ["language", "status"]

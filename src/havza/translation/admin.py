@@ -10,6 +10,12 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from havza.publishing import admin_access
+from havza.publishing.admin_access import (
+    LanguageRowsInlineMixin,
+    LanguageRulesMixin,
+    SharedObjectRulesMixin,
+)
 from havza.publishing.models import language_choices
 from havza.translation.exchange import tmx
 from havza.translation.models import (
@@ -20,10 +26,16 @@ from havza.translation.models import (
     MachineEngine,
     MemoryEntry,
 )
+from havza.translation.roles import can
+
+# The admin asks the workflow's grants which languages a person works in.
+admin_access.register(can)
 
 
 @admin.register(LanguageGrant)
-class LanguageGrantAdmin(admin.ModelAdmin):
+class LanguageGrantAdmin(LanguageRulesMixin, admin.ModelAdmin):
+    # Editors grant roles in their own languages; "all languages" only an editor of all.
+    view_role = "editor"
     list_display = ["user", "language", "role"]
     list_filter = ["role", "language"]
     search_fields = ["user__username"]
@@ -31,26 +43,31 @@ class LanguageGrantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(LanguageRulesMixin, admin.ModelAdmin):
     list_display = ["work", "language", "assignee", "assigned_by", "created_at"]
     list_filter = ["language"]
     raw_id_fields = ["work", "assignee", "assigned_by"]
 
 
-class GlossaryTermInline(admin.TabularInline):
+class GlossaryTermInline(LanguageRowsInlineMixin, admin.TabularInline):
     model = GlossaryTerm
     extra = 2
 
 
 @admin.register(GlossaryConcept)
-class GlossaryConceptAdmin(admin.ModelAdmin):
+class GlossaryConceptAdmin(SharedObjectRulesMixin, admin.ModelAdmin):
+    language_paths = ("terms__language",)
+    language_form_fields = ()
     list_display = ["__str__", "note", "do_not_translate"]
     search_fields = ["terms__term", "note"]
     inlines = [GlossaryTermInline]
 
 
 @admin.register(MachineEngine)
-class MachineEngineAdmin(admin.ModelAdmin):
+class MachineEngineAdmin(LanguageRulesMixin, admin.ModelAdmin):
+    language_paths = ("target_language",)
+    language_form_fields = ("target_language",)
+    view_role = "editor"
     list_display = ["name", "backend", "source_language", "target_language", "priority", "enabled"]
     list_filter = ["backend", "enabled"]
 
@@ -62,7 +79,9 @@ class TmxForm(forms.Form):
 
 
 @admin.register(MemoryEntry)
-class MemoryEntryAdmin(admin.ModelAdmin):
+class MemoryEntryAdmin(LanguageRulesMixin, admin.ModelAdmin):
+    language_paths = ("target_language",)
+    language_form_fields = ("target_language",)
     list_display = ["source_text", "target_text", "source_language", "target_language",
                     "approved_by", "approved_at"]  # fmt: skip
     list_filter = ["source_language", "target_language"]
@@ -80,9 +99,15 @@ class MemoryEntryAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             return HttpResponse(status=403)
         form = TmxForm(request.POST or None, request.FILES or None)
+        form.fields["target_language"] = admin_access.limit_choices(
+            form.fields["target_language"], "target_language", ["target_language"],
+            request.user, self.view_role,
+        )  # fmt: skip
         if request.method == "POST" and form.is_valid():
             src, tgt = form.cleaned_data["source_language"], form.cleaned_data["target_language"]
             upload = form.cleaned_data["file"]
+            if upload is not None and not admin_access.can(request.user, self.change_role, tgt):
+                return HttpResponse(status=403)
             if upload is None:
                 response = HttpResponse(tmx.export(src, tgt), content_type="application/x-tmx+xml")
                 response["Content-Disposition"] = f'attachment; filename="memory-{src}-{tgt}.tmx"'

@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation as i18n
@@ -24,6 +24,14 @@ from django.views.decorators.http import require_GET, require_POST
 from havza import languages
 from havza.publishing.models import Translation, Work
 from havza.translation import coverage, editor, exchange, mt, roles, workflow
+from havza.translation.forms import (
+    MAX_ID,
+    AssignForm,
+    ImportForm,
+    PublishForm,
+    SegmentForm,
+    first_error,
+)
 from havza.translation.models import (
     Assignment,
     MachineSuggestion,
@@ -63,7 +71,18 @@ def _wants_json(request) -> bool:
 def _work_and_language(work_id: int, lang: str) -> Work:
     if languages.get(lang) is None:
         raise PermissionDenied(_("Unknown language."))
+    if not 0 < work_id <= MAX_ID:
+        raise Http404
     return get_object_or_404(Work, pk=work_id)
+
+
+def _invalid(request, form, fallback: str, status: int = 400):
+    """A form that did not validate: its reasons, as JSON or as a message on FALLBACK."""
+    reason = first_error(form)
+    if _wants_json(request):
+        return JsonResponse({"ok": False, "conflict": False, "message": reason}, status=status)
+    messages.error(request, reason)
+    return redirect(fallback)
 
 
 def _editor_url(work_id: int, lang: str, key: str = "") -> str:
@@ -127,10 +146,16 @@ def coverage_view(request):
 @require_POST
 @workspace
 def assign(request):
-    work = _work_and_language(int(request.POST.get("work") or 0), request.POST.get("language", ""))
-    language = request.POST["language"]
+    form = AssignForm(request.POST)
+    valid = form.is_valid()
+    if form.cleaned_data.get("language"):
+        roles.require(request.user, Role.EDITOR, form.cleaned_data["language"])
+    if not valid:
+        return _invalid(request, form, reverse("translation:coverage"))
+    work = _work_and_language(form.cleaned_data["work"], form.cleaned_data["language"])
+    language = form.cleaned_data["language"]
     roles.require(request.user, Role.EDITOR, language)
-    assignee = get_object_or_404(get_user_model(), username=request.POST.get("assignee", ""))
+    assignee = get_object_or_404(get_user_model(), username=form.cleaned_data["assignee"])
     if not roles.can(assignee, Role.TRANSLATOR, language):
         messages.error(request, _("%(user)s does not translate into this language.") % {
             "user": assignee.get_username()})  # fmt: skip
@@ -139,7 +164,7 @@ def assign(request):
         work=work, language=language, defaults={"assignee": assignee, "assigned_by": request.user}
     )
     messages.success(request, _("Assigned."))
-    return redirect(reverse("translation:coverage") + f"?page={request.POST.get('page', 1)}")
+    return redirect(reverse("translation:coverage") + f"?page={form.cleaned_data['page'] or 1}")
 
 
 def _render_editor(request, work: Work, lang: str, status: int = 200, **extra):
@@ -197,21 +222,20 @@ def _origin_of(seg: TargetSegment, text: str) -> str:
 def segment(request, work_id: int, lang: str, key: str):
     work = _work_and_language(work_id, lang)
     seg = _segment(work, lang, key)
-    action = request.POST.get("action", "save")
-    text = request.POST.get("text", "")
+    form = SegmentForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, form, _editor_url(work_id, lang, key))
+    action, text = form.cleaned_data["action"], form.cleaned_data["text"]
     if action == "save":
-        version = request.POST.get("version")
         result = workflow.save_segment(
-            seg, text, request.user, int(version) if version not in (None, "") else None,
+            seg, text, request.user, form.cleaned_data["version"],
             origin=_origin_of(seg, workflow.clean_segment_text(text)),
         )  # fmt: skip
-    elif action in ("approve", "reject"):
+    else:
         result = workflow.review(
             seg, request.user, approve=action == "approve",
-            override=bool(request.POST.get("override")), note=request.POST.get("note", ""),
+            override=form.cleaned_data["override"], note=form.cleaned_data["note"],
         )  # fmt: skip
-    else:
-        return HttpResponse(status=400)
     s = result.segment
     if _wants_json(request):
         return JsonResponse(
@@ -250,8 +274,11 @@ def approve_all(request, work_id: int, lang: str):
 def publish(request, work_id: int, lang: str):
     work = _work_and_language(work_id, lang)
     target = _target(work, lang)
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, form, _editor_url(work_id, lang))
     try:
-        if request.POST.get("action") == "unpublish":
+        if form.cleaned_data["action"] == "unpublish":
             workflow.unpublish(target, request.user)
         else:
             workflow.publish(target, request.user)
@@ -321,10 +348,10 @@ def export(request, work_id: int, lang: str, fmt: str):
 def import_view(request, work_id: int, lang: str):
     work = _work_and_language(work_id, lang)
     roles.require(request.user, Role.TRANSLATOR, lang)
-    upload = request.FILES.get("file")
-    if upload is None:
-        messages.error(request, _("Choose a file to import."))
-        return redirect(_editor_url(work_id, lang))
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _invalid(request, form, _editor_url(work_id, lang))
+    upload = form.cleaned_data["file"]
     try:
         report = exchange.import_file(upload.read(), request.user)
     except exchange.ImportFileError as exc:
