@@ -236,7 +236,7 @@ def test_the_interface_language_is_chosen_on_the_users_screen(client, make_edito
 
 @pytest.mark.django_db
 def test_the_translators_workspace_follows_the_profile_too(client, make_editor):
-    translator = make_editor("layla", lang="ar")
+    translator = make_editor("layla", lang="ar", grant=None)
     LanguageGrant.objects.create(user=translator, language="ar", role=Role.TRANSLATOR)
     client.force_login(translator)
     response = client.get("/translate/", HTTP_ACCEPT_LANGUAGE="en")
@@ -260,7 +260,7 @@ def test_the_translators_workspace_follows_the_profile_too(client, make_editor):
 def test_the_admin_index_links_to_the_workspace_for_those_who_may_use_it(
     client, make_editor, grants, links
 ):
-    user = make_editor("someone", lang="en")
+    user = make_editor("someone", lang="en", grant=None)
     for language, role in grants:
         LanguageGrant.objects.create(user=user, language=language, role=role)
     client.force_login(user)
