@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from havza.multilingual import clean_text
-from havza.slugs import slugify_for
+from havza.slugs import first_free, slugify_for
 from tests.factories import OrganizationFactory, SignatoryFactory, TranslationFactory
 
 RLO, PDF, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
@@ -64,3 +64,25 @@ def test_any_title_gives_a_usable_slug(title, lang):
     slug = slugify_for(title, lang)
     assert slug and len(slug) <= 80
     assert "/" not in slug and "?" not in slug and "#" not in slug and " " not in slug
+
+
+slug_text = st.text(alphabet="ab-", min_size=1, max_size=12)
+
+
+@given(slug_text, st.sets(slug_text, max_size=30), st.integers(min_value=8, max_value=14))
+def test_the_first_free_slug_is_the_base_or_the_lowest_numbered_free_one(base, taken, length):
+    slug = first_free(base[:length], taken.__contains__, length)
+    assert slug not in taken and len(slug) <= length
+    if base[:length] not in taken:
+        assert slug == base[:length]
+    else:
+        stem, _, number = slug.rpartition("-")
+        assert base[:length].startswith(stem) and int(number) >= 2
+        lower = [f"{base[: length - len(f'-{n}')]}-{n}" for n in range(2, int(number))]
+        assert all(candidate in taken for candidate in lower)
+
+
+def test_organizations_people_and_events_get_the_first_free_slug(db):
+    first = OrganizationFactory(acronym="", names={"en": "Workers' Party"})
+    second = OrganizationFactory(acronym="", names={"en": "Workers Party"})
+    assert (first.slug, second.slug) == ("workers-party", "workers-party-2")
