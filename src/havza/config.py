@@ -53,6 +53,20 @@ SETTINGS: tuple[Setting, ...] = (
         "unpublishing or deleting a translation re-renders the pages it affects there once "
         "the change is committed. Empty: no republishing.",
     ),
+    Setting(
+        "HTTPS",
+        False,
+        "Served over HTTPS: redirect plain HTTP, send HSTS for a year, Secure cookies.",
+    ),
+    Setting(
+        "TRUSTED_PROXY",
+        False,
+        "A reverse proxy in front sets X-Forwarded-Proto; trust it. Only with a proxy that "
+        "overwrites that header.",
+    ),
+    Setting("LOGIN_ATTEMPTS", 5, "Wrong passwords before an account or address is locked out."),
+    Setting("LOGIN_LOCKOUT_MINUTES", 15, "How long a lockout lasts."),
+    Setting("PASSWORD_CHECKS", 2, "Password hashes computed at once; other logins wait."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

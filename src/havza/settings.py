@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     "havza.accounts",
     "havza.network",
     "havza.publishing",
@@ -62,6 +63,8 @@ MIDDLEWARE = [
     "havza.accounts.middleware.InterfaceLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "havza.accounts.throttle.BusyLoginMiddleware",
 ]
 
 ROOT_URLCONF = "havza.urls"
@@ -157,6 +160,33 @@ WHITENOISE_USE_FINDERS = True
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+HAVZA_HTTPS = config.get("HTTPS")
+if HAVZA_HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+if config.get("TRUSTED_PROXY"):
+    # Only behind a proxy that overwrites the header: anyone else could claim HTTPS with it.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Logins: wrong passwords are counted per account and per address (django-axes); the address
+# is stored as a keyed hash (havza.accounts.throttle.hashed_address), never as typed.
+AXES_FAILURE_LIMIT = config.get("LOGIN_ATTEMPTS")
+AXES_COOLOFF_TIME = config.get("LOGIN_LOCKOUT_MINUTES") / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "havza.accounts.throttle.hashed_address"
+AXES_LOCKOUT_CALLABLE = "havza.accounts.throttle.locked_out"
+AXES_SENSITIVE_PARAMETERS = ["username", "password"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "havza.accounts.throttle.BoundedModelBackend",
+]
+HAVZA_PASSWORD_CHECKS = config.get("PASSWORD_CHECKS")
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
