@@ -26,6 +26,7 @@ from django.db.models import Count, F
 from django.urls import get_script_prefix, set_script_prefix
 
 from havza import languages
+from havza.export import staging as staging_folders
 from havza.export.swap import swap_directory
 from havza.links import reverse
 from havza.network.models import Event, Organization, Person, Topic
@@ -321,7 +322,8 @@ def build(
     out = Path(out).resolve()
     base_url = (base_url or settings.HAVZA_BASE_URL).rstrip("/")
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = out.parent / f".{out.name}.building-{os.getpid()}"
+    staging_folders.remove_stale(out)  # what killed builds left
+    staging = staging_folders.folder_for(out)
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir()
@@ -330,7 +332,12 @@ def build(
     try:
         if jobs > 1:
             connections.close_all()  # each worker opens its own connection
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+            with ProcessPoolExecutor(
+                max_workers=jobs,
+                mp_context=get_context("fork"),
+                initializer=staging_folders.bind_worker_to_parent,
+                initargs=(os.getpid(),),
+            ) as pool:
                 futures = [pool.submit(run_task, t, str(staging), base_url) for t in tasks]
                 for future in futures:
                     name, count, size = future.result()
