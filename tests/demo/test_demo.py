@@ -286,7 +286,12 @@ def test_command_prints_the_admin_credentials(data_dir, client):
     user = get_user_model().objects.get(username="admin")
     assert user.is_superuser and user.is_staff and user.check_password(password)
     client.defaults["HTTP_HOST"] = "127.0.0.1"
-    assert client.login(username="admin", password=password)
+    # Signing in as the printed lines say, through the admin's login form.
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": "admin", "password": password}
+    )
+    assert response.status_code == 302 and response.url == "/admin/"
+    assert client.get("/admin/").status_code == 200
 
 
 def test_command_keeps_the_same_password(data_dir):
