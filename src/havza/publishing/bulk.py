@@ -24,6 +24,7 @@ from django.db import models
 from django.db.models.signals import post_save
 from django.utils import timezone
 
+from havza.multilingual import clean_stored_text
 from havza.publishing.derived import SLUG_MAX_LENGTH, Derived, derive
 from havza.publishing.models import Translation
 from havza.slugs import first_free
@@ -107,6 +108,7 @@ def create_translations(
         translation.slug = slugs.reserve(translation.language, done.slug_base)
         translation.body_html = done.body_html
         translation.excerpt = done.excerpt
+        clean_stored_text(translation)  # as the pre_save receiver does for save()
         translation.content_updated_at = now
         if translation.status == Translation.Status.PUBLISHED and translation.published_at is None:
             translation.published_at = now
