@@ -14,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 
 from havza.archive.signatories import Signer, is_acronym
+from havza.network.homoglyphs import mixed_script_words, skeleton
 from havza.network.models import Organization, Person
 
 # Words that make a name an organization's, in the site languages.
@@ -36,6 +37,11 @@ KIND_WORDS = {
     Organization.Kind.CENTER: ("center", "centre", "centro", "merkez", "κέντρο", "مركز"),
     Organization.Kind.ASSOCIATION: ("association", "dernek", "asociación", "associazione"),
 }
+
+
+def look(name: str) -> str:
+    """A key equal for names drawn alike: same letters of another script, other case."""
+    return skeleton(" ".join(name.upper().split()))
 
 
 def fold(name: str) -> str:
@@ -66,6 +72,10 @@ class Directory:
         self.by_acronym: dict[str, list[Organization]] = defaultdict(list)
         self.by_name: dict[str, Organization] = {}
         self.people: dict[str, Person] = {}
+        # Names and acronyms drawn alike ("ЕАА" in Cyrillic, "ΕΑΑ" in Greek): UTS #39.
+        self.by_look: dict[str, Organization] = {}
+        self.acronym_look: dict[str, list[Organization]] = defaultdict(list)
+        self.notes: list[str] = []  # look-alike and mixed-script names met, for the report
         for org in Organization.objects.all():
             self._index(org)
         for person in Person.objects.all():
@@ -76,9 +86,44 @@ class Directory:
             key = fold(org.acronym)
             if org not in self.by_acronym[key]:
                 self.by_acronym[key].append(org)
+            if org not in self.acronym_look[look(org.acronym)]:
+                self.acronym_look[look(org.acronym)].append(org)
         for name in [*(org.names or {}).values(), *(org.aliases or [])]:
             if name:
                 self.by_name.setdefault(fold(name), org)
+                self.by_look.setdefault(look(name), org)
+
+    def take_notes(self) -> list[str]:
+        notes, self.notes = self.notes, []
+        return notes
+
+    def lookalike(self, signer: Signer) -> Organization | None:
+        """An organization whose name is drawn like SIGNER's but spelled otherwise.
+
+        It is the same organization when the names look alike, or when the acronyms do and
+        the name (or the country) agrees; an acronym that only looks like another is left to
+        an editor, with a note.
+        """
+        by_name = self.by_look.get(look(signer.name)) if signer.name else None
+        by_acronym = self.acronym_look.get(look(signer.acronym), []) if signer.acronym else []
+        for org in by_acronym:
+            names = [*(org.names or {}).values(), *(org.aliases or [])]
+            if (
+                org is by_name
+                or not signer.name
+                or any(look(n) == look(signer.name) for n in names)
+            ):
+                return org
+            if signer.country and org.country == signer.country and not names:
+                return org
+        if by_name is not None:
+            return by_name
+        if by_acronym:
+            self.notes.append(
+                f"“{signer.acronym}” looks like the acronym of “{_label(by_acronym[0])}”: "
+                "an editor should check whether they are one organization"
+            )
+        return None
 
     def _index_person(self, person: Person) -> None:
         for name in [person.name, *(person.display_names or {}).values()]:
@@ -107,6 +152,21 @@ class Directory:
         org = self.find(signer.name, signer.acronym, signer.country)
         if org is None and signer.other_name:
             org = self.find(signer.other_name)
+        written = " ".join(filter(None, [signer.acronym, signer.name]))
+        if org is None:
+            org = self.lookalike(signer)
+            if org is not None:
+                self.notes.append(
+                    f"“{written}” is written with look-alike letters: "
+                    f"matched to “{_label(org)}”, of which it is not made an alias"
+                )
+                return org
+        mixed = mixed_script_words(written)
+        if mixed:
+            self.notes.append(
+                f"“{written}” mixes scripts in {', '.join(f'“{w}”' for w in mixed)}: "
+                "an editor should check the name"
+            )
         if org is None:
             org = Organization(
                 acronym=signer.acronym[:40],
@@ -158,3 +218,8 @@ class Directory:
         person.save()
         self._index_person(person)
         return person
+
+
+def _label(org: Organization) -> str:
+    name = next(iter((org.names or {}).values()), "")
+    return " ".join(filter(None, [org.acronym, f"({name})" if name and org.acronym else name]))

@@ -108,10 +108,11 @@ def save_group(items: list[Item], work: Work | None, directory: Directory) -> Wo
         elif work.published_on is None and dates:
             work.published_on = min(dates)
             work.save(update_fields=["published_on", "updated_at"])
+        _save_people(original, work, directory)
+        original.problems += directory.take_notes()
         taken = set(work.translations.values_list("language", flat=True))
         for item in items:
             _save_translation(item, work, taken)
-        _save_people(original, work, directory)
         return work
 
 
@@ -198,6 +199,19 @@ def save_batch(
         plans.append((items, work, original))
     bulk.send_created(Work, Work.objects.bulk_create(new_works), "default")
 
+    # People first: what matching their names noted belongs in the records saved below.
+    authorships: list[Authorship] = []
+    signatures: list[Signatory] = []
+    for _, work, original in plans:
+        if work in new_works:
+            authorships += _authorships(original, work, directory)
+            signatures += _signatories(original, work, directory)
+        else:
+            _save_people(original, work, directory)
+        original.problems += directory.take_notes()
+    bulk.send_created(Authorship, Authorship.objects.bulk_create(authorships), "default")
+    Signatory.objects.bulk_create(signatures)
+
     existing = [work.pk for _, work, _ in plans if work not in new_works]
     taken: dict[int, set[str]] = {pk: set() for pk in existing}
     if existing:
@@ -231,17 +245,6 @@ def save_batch(
         else:
             doc.save()
     ImportedDocument.objects.bulk_create(new_docs)
-
-    authorships: list[Authorship] = []
-    signatures: list[Signatory] = []
-    for _, work, original in plans:
-        if work in new_works:
-            authorships += _authorships(original, work, directory)
-            signatures += _signatories(original, work, directory)
-        else:
-            _save_people(original, work, directory)
-    bulk.send_created(Authorship, Authorship.objects.bulk_create(authorships), "default")
-    Signatory.objects.bulk_create(signatures)
 
 
 def _new_translation(item: Item, work: Work) -> Translation:
