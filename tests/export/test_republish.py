@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from havza.export import builder, republish
-from havza.publishing import sitemaps
+from havza.publishing import pages, sitemaps
 from havza.publishing.models import Translation
 from tests import factories as f
 
@@ -287,7 +287,7 @@ def test_the_plan_of_a_body_edit_is_the_pages_that_show_the_translation(site):
     before = {key: republish.states([key])[key]}
     t.body_markdown = "A new last paragraph."
     t.save()
-    todo, _after = republish.plan(before, republish.pages.Site(), out, 0)
+    todo, _after = republish.plan(before, pages.Site(), out)
     # en articles, newest first: the 2024 article, then reports 7, 6, 5, 4 -> 5th, page 3.
     # The topic also holds the 2023 statement -> 6th, page 3. Not on the home page (2) nor in
     # the feeds (3); on its author's page (100).

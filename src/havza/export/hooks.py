@@ -1,8 +1,10 @@
 """Republishing an editor's change into the static export as soon as it is committed.
 
-When ``HAVZA_EXPORT_DIR`` names a built export, saving or deleting a translation records
-what the export showed of it before the change; after the transaction commits, the pages the
-change affects are re-rendered there (see ``republish``). Every change of one transaction is
+When ``HAVZA_EXPORT_DIR`` names a built export, a unit of work (``publishing.changes``:
+the work screen's save, a workflow action, an import batch) records what the export showed
+of its works in every language before it starts; after it commits, the pages the change
+affects are re-rendered there once (see ``republish``). Saves of a translation or a work
+outside any unit (a shell) are recorded by model signals instead, each transaction
 republished together. The hook never breaks a save: a failure is logged, and the next full
 build repairs the export.
 """
@@ -16,7 +18,8 @@ from django.db import transaction
 
 from havza import config
 from havza.export import republish
-from havza.publishing.models import Translation
+from havza.publishing import changes
+from havza.publishing.models import Translation, Work
 
 log = logging.getLogger("havza.export")
 
@@ -29,9 +32,9 @@ def export_dir() -> Path | None:
 class _Batch:
     """The changes of one transaction: (work, language) -> state before the first change."""
 
-    def __init__(self, out: Path):
+    def __init__(self, out: Path, before: dict | None = None):
         self.out = out
-        self.before: dict[republish.Key, republish.Before] = {}
+        self.before: dict[republish.Key, republish.Before] = before or {}
         self.done = False
 
     def __call__(self) -> None:
@@ -71,10 +74,42 @@ def _record(keys_and_states: list[tuple[republish.Key, republish.Before]], out: 
         batch()  # autocommit: the change is already committed
 
 
+class ExportObserver:
+    """Republishes each unit of work once it commits."""
+
+    def snapshot(self, work_ids: set[int]) -> dict:
+        if export_dir() is None:
+            return {}
+        try:
+            return republish.of_works(work_ids)
+        except Exception:
+            log.exception("Could not record what the export shows of works %s", work_ids)
+            return dict.fromkeys(republish.work_keys(work_ids), republish.UNKNOWN)
+
+    def committed(self, before: dict) -> None:
+        out = export_dir()
+        if out is not None and before:
+            _Batch(out, before)()
+
+
+OBSERVER = ExportObserver()
+
+
 def _guarded(function):
     def receiver(sender, instance, raw=False, **kwargs):
         out = export_dir()
         if raw or out is None:
+            return
+        unit = changes.current()
+        if unit is not None:  # the unit records the change and republishes it
+            try:
+                if sender is Work:
+                    unit.add([instance.pk])
+                else:  # a translation may move from one work to another
+                    old = Translation.objects.filter(pk=instance.pk).values_list("work_id")
+                    unit.add([instance.work_id, *(w for (w,) in old)])
+            except Exception:
+                log.exception("Could not prepare the republish of %r", instance)
             return
         try:
             function(instance, out, **kwargs)
@@ -95,12 +130,12 @@ def before_save(instance: Translation, out: Path, **kwargs) -> None:
 
 @_guarded
 def after_save(instance: Translation, out: Path, **kwargs) -> None:
-    changes = []
+    recorded_changes = []
     recorded = instance.__dict__.pop("_export_before", None)
     if recorded is not None:
-        changes.append(recorded)
-    changes.append(((instance.work_id, instance.language), None))
-    _record(changes, out)
+        recorded_changes.append(recorded)
+    recorded_changes.append(((instance.work_id, instance.language), None))
+    _record(recorded_changes, out)
 
 
 @_guarded
@@ -114,3 +149,17 @@ def after_delete(instance: Translation, out: Path, **kwargs) -> None:
     recorded = instance.__dict__.pop("_export_before", None)
     key = (instance.work_id, instance.language)
     _record([recorded or (key, republish.UNKNOWN)], out)
+
+
+@_guarded
+def before_work_save(instance: Work, out: Path, **kwargs) -> None:
+    if instance.pk is not None:
+        instance._export_before = republish.of_works([instance.pk])
+
+
+@_guarded
+def after_work_save(instance: Work, out: Path, created: bool = False, **kwargs) -> None:
+    if created:
+        return  # a new work has no published translation yet
+    recorded = instance.__dict__.pop("_export_before", None) or {}
+    _record(list({**dict.fromkeys(republish.work_keys([instance.pk])), **recorded}.items()), out)

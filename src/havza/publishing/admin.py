@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from havza import languages
 from havza.network.admin_forms import OrderedInlineFormSet
+from havza.publishing import changes
 from havza.publishing.admin_access import (
     LanguageRowsInlineMixin,
     LanguageRulesMixin,
@@ -185,6 +186,10 @@ def work_on_site(obj: Work) -> str | None:
     return published[0].get_absolute_url() if published else None
 
 
+def _work_ids(object_id: str | None) -> list[int]:
+    return [int(object_id)] if object_id and str(object_id).isdigit() else []
+
+
 @admin.register(Work)
 class WorkAdmin(SharedObjectRulesMixin, admin.ModelAdmin):
     # Editors of any language add their translations; the work's own fields and its authors
@@ -212,6 +217,20 @@ class WorkAdmin(SharedObjectRulesMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
+
+    # A save of the work screen (the work, then its translations, authors and signatories)
+    # or a deletion is one change of the published pages: see havza.publishing.changes.
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST":
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        with changes.changing(_work_ids(object_id)):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        if request.method != "POST":
+            return super().delete_view(request, object_id, extra_context)
+        with changes.changing(_work_ids(object_id)):
+            return super().delete_view(request, object_id, extra_context)
 
     @admin.display(description=_("original language"), ordering="original_language")
     def original(self, obj: Work) -> str:

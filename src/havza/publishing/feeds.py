@@ -14,7 +14,8 @@ from havza.links import reverse
 from havza.network.models import Topic
 from havza.publishing import queries
 from havza.publishing.models import Translation
-from havza.publishing.pages import Page, Site, byline
+from havza.publishing.pages.frame import Page, Site
+from havza.publishing.pages.work import byline
 
 EMPTY_FEED_UPDATED = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -75,7 +76,9 @@ def render_feed(
             updateddate=t.content_updated_at or _entry_time(t),
         )
     body = feed.writeString("utf-8").encode("utf-8")
-    return Page(body, content_type="application/atom+xml; charset=utf-8", language=lang_code)
+    return Page(
+        body, content_type="application/atom+xml; charset=utf-8", language=lang_code, path=path
+    )
 
 
 def feed_entries(lang: str, topic: Topic | None = None) -> list[Translation]:

@@ -114,3 +114,8 @@ def works_for_pages() -> QuerySet[Work]:
             "topics",
         )
     )
+
+
+def works_linked(lang: str, links) -> QuerySet[Translation]:
+    """The works in LANG (listing order) that LINKS (authorships or signatures) point to."""
+    return listing(lang).filter(work_id__in=links.values("work_id"))

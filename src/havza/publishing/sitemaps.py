@@ -14,7 +14,8 @@ from havza.links import reverse
 from havza.network.models import Event, Organization, Person, Topic
 from havza.publishing import queries
 from havza.publishing.models import Work
-from havza.publishing.pages import KIND_SEGMENTS, Page, Site
+from havza.publishing.pages.frame import Page, Site
+from havza.publishing.pages.labels import KIND_SEGMENTS
 
 WORKS_PER_FILE = 4000  # 11 languages -> at most 44,000 URLs a file
 _HEAD = (
@@ -133,5 +134,7 @@ def iter_works_file(site: Site, number: int) -> Iterator[str]:
     yield "</urlset>\n"
 
 
-def as_page(chunks: Iterable[str]) -> Page:
-    return Page("".join(chunks).encode("utf-8"), content_type="application/xml; charset=utf-8")
+def as_page(chunks: Iterable[str], path: str = "") -> Page:
+    return Page(
+        "".join(chunks).encode("utf-8"), content_type="application/xml; charset=utf-8", path=path
+    )

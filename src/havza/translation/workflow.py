@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from havza.publishing import changes
 from havza.publishing.models import Translation, Work
 from havza.translation import checks, memory, roles
 from havza.translation.glossary import Glossary
@@ -164,11 +165,12 @@ def review(
     approve: bool,
     override: bool = False,
     note: str = "",
+    write: bool = True,
 ) -> Result:
-    """Approve a translated segment (into the memory, and onto the page if published), or
-    send it back to its translator with NOTE (and out of the memory)."""
+    """Approve a translated segment (into the memory, and onto the page if published and
+    WRITE), or send it back to its translator with NOTE (and out of the memory)."""
     roles.require(user, Role.REVIEWER, segment.translation.language)
-    with transaction.atomic():
+    with changes.changing([segment.translation.work_id]):
         seg = _locked(segment)
         if not approve:
             memory.forget(seg)
@@ -203,7 +205,7 @@ def review(
         seg.save()
         _record(seg, "approved", user, ",".join(seg.overridden))
         memory.remember(seg, seg.approved_by)
-        if seg.translation.status == Translation.Status.PUBLISHED:
+        if write and seg.translation.status == Translation.Status.PUBLISHED:
             write_public(seg.translation)
     return Result(True, seg, warnings=warnings)
 
@@ -212,11 +214,16 @@ def approve_all(translation: Translation, user, *, override: bool = False) -> tu
     """Approve every translated segment; returns (approved, left for a closer look)."""
     roles.require(user, Role.REVIEWER, translation.language)
     done = left = 0
-    for seg in TargetSegment.objects.filter(
-        translation=translation, state__in=[State.TRANSLATED, State.MACHINE_DRAFT]
-    ):
-        result = review(seg, user, approve=True, override=override)
-        done, left = (done + 1, left) if result.ok else (done, left + 1)
+    # One change of the page: the approved texts are written onto it once, at the end.
+    with changes.changing([translation.work_id]):
+        for seg in TargetSegment.objects.filter(
+            translation=translation, state__in=[State.TRANSLATED, State.MACHINE_DRAFT]
+        ):
+            result = review(seg, user, approve=True, override=override, write=False)
+            done, left = (done + 1, left) if result.ok else (done, left + 1)
+        translation.refresh_from_db()
+        if done and translation.status == Translation.Status.PUBLISHED:
+            write_public(translation)
     return done, left
 
 
@@ -246,7 +253,7 @@ def write_public(translation: Translation) -> None:
     translation.save()
 
 
-@transaction.atomic
+@changes.changes_works(lambda translation, user: translation.work_id)
 def publish(translation: Translation, user) -> None:
     """Put the approved translation online (an editor's decision)."""
     roles.require(user, Role.EDITOR, translation.language)
@@ -261,7 +268,7 @@ def publish(translation: Translation, user) -> None:
     write_public(translation)
 
 
-@transaction.atomic
+@changes.changes_works(lambda translation, user: translation.work_id)
 def unpublish(translation: Translation, user) -> None:
     roles.require(user, Role.EDITOR, translation.language)
     translation.status = Translation.Status.DRAFT

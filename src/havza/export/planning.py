@@ -1,0 +1,186 @@
+"""Which files a change affects: the plan of a republish.
+
+A change is keyed by (work, language). For each one we compare what the export showed
+(``before``: a ``State``, ``None`` when nothing was published, or ``UNKNOWN``) with what the
+database holds now, and derive the output files that can differ:
+
+- the translation's own page (written, or removed when it is gone or moved to a new slug);
+- the work's pages in its other languages (language switcher, hreflang, original, notices);
+- every list of works that holds it (``publishing.pages.lists_of_works``), before or now, and
+  on each list the pages that show the places it left or took: each kind of page in the
+  catalogue that shows the list decides which of its pages those are (``affected``);
+- the sitemap files holding its translation group (``sitemap_files``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from django.db.models import Q
+
+from havza.export import files
+from havza.export.sitemap_files import kinds_present, plan_sitemaps, replace_groups
+from havza.export.states import UNKNOWN, Before, Key, State, potential, states
+from havza.links import reverse
+from havza.publishing import pages, queries
+from havza.publishing.models import Translation
+from havza.publishing.pages import catalogue
+from havza.publishing.pages.lists_of_works import ListChange, WorkList, works_for_lists
+
+Render = Callable[[], bytes]
+
+
+@dataclass
+class Plan:
+    render: dict[str, Render] = field(default_factory=dict)  # url path -> body
+    remove: set[str] = field(default_factory=set)
+    # (url of page N, first surplus page): remove every page N on disk from there on
+    prune: list[tuple[Callable[[int], str], int]] = field(default_factory=list)
+
+    def add(self, path: str, render: Render) -> None:
+        self.render.setdefault(path, render)
+
+
+def _before_q(key: tuple) -> Q:
+    """Translations a listing shows before one with KEY (queries.newest_first's order)."""
+    published_on, published_at, pk = key
+
+    def later(field: str, value) -> Q:  # descending, empty values last
+        return Q(**{f"{field}__isnull": False}) if value is None else Q(**{f"{field}__gt": value})
+
+    def same(field: str, value) -> Q:
+        return Q(**{f"{field}__isnull": True}) if value is None else Q(**{field: value})
+
+    tie = same("published_at", published_at) & Q(id__gt=pk)
+    return later("work__published_on", published_on) | (
+        same("work__published_on", published_on) & (later("published_at", published_at) | tie)
+    )
+
+
+def _stale_work_pages(out: Path, prefix: str, lang: str) -> set[str]:
+    """Work pages of LANG in the export whose translation is no longer published there (the
+    previous address of a changed translation is not known without its previous state)."""
+    sample = reverse("publishing:work", kwargs={"lang": lang, "slug": "x"})
+    folder = files.file_for(out, sample, prefix).parent.parent
+    if not folder.is_dir():
+        return set()
+    published = set(queries.published(lang).values_list("slug", flat=True))
+    return {
+        reverse("publishing:work", kwargs={"lang": lang, "slug": entry.name})
+        for entry in os.scandir(folder)
+        if entry.is_dir() and entry.name not in published
+    }
+
+
+def _kinds_before(before: Mapping[Key, Before], works) -> set[str] | None:
+    """The kinds of works published before the changes (None: not known)."""
+    if any(old is UNKNOWN for old in before.values()):
+        return None
+    kinds = kinds_present(exclude=set(works))
+    kinds |= {old.kind for old in before.values() if isinstance(old, State)}
+    for work in works.values():
+        langs = {lang for (w, lang) in before if w == work.pk}
+        others = Translation.objects.filter(work_id=work.pk, status=queries.PUBLISHED)
+        if others.exclude(language__in=langs).exists():
+            kinds.add(work.kind)  # unchanged languages: the work's kind did not change
+    return kinds
+
+
+def plan(
+    before: Mapping[Key, Before], site: pages.Site, out: Path, prefix: str = "/"
+) -> tuple[Plan, dict[Key, State | None]]:
+    """The files to render and remove for the changes in BEFORE (see the module's doc)."""
+    after = states(before)
+    result = Plan()
+    works = works_for_lists(w for w, _ in before)
+    changes: dict[WorkList, ListChange] = {}
+
+    def change_for(listing: WorkList) -> ListChange:
+        return changes.setdefault(listing, ListChange(listing))
+
+    for key, old in before.items():
+        work_id, lang = key
+        new = after[key]
+        if new is not None:
+            result.add(new.url, lambda pk=new.pk: _render_work(pk, site))
+        if old is UNKNOWN:
+            result.remove |= _stale_work_pages(out, prefix, lang)
+            work = works.get(work_id)
+            candidates = new.listings() if new else set()
+            if work is not None:
+                candidates |= potential(work, lang).listings()
+            for listing in candidates:
+                change = change_for(listing)
+                change.unknown = True
+                if new is not None and listing in new.listings():
+                    change.members_now.add(new.pk)
+            continue
+        if old is not None and (new is None or old.url != new.url):
+            result.remove.add(old.url)
+        old_lists = old.listings() if old else set()
+        new_lists = new.listings() if new else set()
+        for listing in old_lists | new_lists:
+            qs = listing.queryset().exclude(pk__in=[s.pk for s in (old, new) if s])
+            change = change_for(listing)
+            old_rank = qs.filter(_before_q(old.key)).count() if listing in old_lists else None
+            new_rank = qs.filter(_before_q(new.key)).count() if listing in new_lists else None
+            change.moves.append((old_rank, new_rank))
+            change.ranks += [r for r in (old_rank, new_rank) if r is not None]
+            change.members_before += listing in old_lists
+            if listing in new_lists:
+                change.members_now.add(new.pk)
+
+    for change in changes.values():
+        if len(change.moves) > 1:
+            # Ranks were counted with the other changed items at their new places: count
+            # them out to keep a lower bound of the true positions.
+            change.ranks = [max(0, r - len(change.members_now)) for r in change.ranks]
+        for page_kind in catalogue.showing(change.listing.kind):
+            page_kind.affected(result, change, site)
+
+    # The work's pages in its other languages: switcher, hreflang, original, notices.
+    siblings = Translation.objects.filter(work_id__in=works, status=queries.PUBLISHED)
+    for t in siblings.only("id", "language", "slug", "work_id"):
+        result.add(t.get_absolute_url(), lambda pk=t.pk: _render_work(pk, site))
+
+    work_ids = {w for w, _ in before}
+    had: dict[int, bool | None] = {}
+    for work_id in work_ids:
+        olds = [old for (w, _), old in before.items() if w == work_id]
+        if any(o is UNKNOWN for o in olds):
+            had[work_id] = None
+            continue
+        langs_changed = {lang for (w, lang) in before if w == work_id}
+        others = Translation.objects.filter(work_id=work_id, status=queries.PUBLISHED).exclude(
+            language__in=langs_changed
+        )
+        had[work_id] = any(o is not None for o in olds) or others.exists()
+    old_locs = {escape(site.absolute(old.url)) for old in before.values() if isinstance(old, State)}
+
+    def patch(path: str, whole: Render, ids: set[int]) -> Render:
+        def render() -> bytes:
+            try:
+                text = files.file_for(out, path, prefix).read_text(encoding="utf-8")
+            except FileNotFoundError:
+                return whole()
+            patched = replace_groups(text, ids & has_now, old_locs, site)
+            return whole() if patched is None else patched.encode("utf-8")
+
+        return render
+
+    has_now = set(
+        queries.works_with_translations().filter(pk__in=work_ids).values_list("pk", flat=True)
+    )
+    if work_ids:
+        kinds_before = _kinds_before(before, works)
+        plan_sitemaps(result, work_ids, had, site, patch, kinds_before)
+    result.remove -= set(result.render)
+    return result, after
+
+
+def _render_work(pk: int, site: pages.Site) -> bytes:
+    return pages.render_work(queries.work_pages().get(pk=pk), site).body

@@ -1,0 +1,112 @@
+"""Republishing the sitemap: the files holding the changed works' translation groups.
+
+When no group appears or disappears, the file holding them is patched (its lines for those
+groups rendered anew and put in place of the old ones); otherwise the files from the first
+changed one on are rendered whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from xml.sax.saxutils import escape
+
+from havza.links import reverse
+from havza.publishing import queries, sitemaps
+from havza.publishing.models import Work
+
+Render = Callable[[], bytes]
+
+
+def kinds_present(exclude: set[int] = frozenset()) -> set[str]:
+    """Kinds of the works with a published translation (the sitemap lists their listings)."""
+    qs = Work.objects.filter(translations__status=queries.PUBLISHED).exclude(pk__in=exclude)
+    return set(qs.order_by().values_list("kind", flat=True).distinct())
+
+
+def replace_groups(text: str, work_ids: set[int], old_locs: set[str], site) -> str | None:
+    """TEXT (a sitemap file) with the changed works' groups rendered anew in their place."""
+    lines = text.splitlines(keepends=True)
+    works = {w.pk: w for w in queries.works_with_translations().filter(pk__in=work_ids)}
+    for work_id in sorted(work_ids, reverse=True):
+        group = {
+            escape(site.absolute(t.get_absolute_url())) for t in works[work_id].translations.all()
+        }
+        group |= old_locs
+        found = [
+            i for i, line in enumerate(lines)
+            if line.startswith("<url><loc>") and line[10 : line.find("</loc>")] in group
+        ]  # fmt: skip
+        if not found or found != list(range(found[0], found[-1] + 1)):
+            return None
+        lines[found[0] : found[-1] + 1] = list(sitemaps.work_urls(site, [works[work_id]]))
+    return "".join(lines)
+
+
+def plan_sitemaps(
+    plan,
+    work_ids: set[int],
+    had: dict[int, bool | None],
+    site,
+    patch: Callable[[str, Render, set[int]], Render],
+    kinds_before: set[str] | None,
+) -> None:
+    """The sitemap files holding the changed works' groups (HAD: published before, if known).
+
+    When no group appears or disappears, the file holding them is patched: the groups' lines
+    are rendered anew and put in place of the old ones (a file holds up to 4,000 works).
+    KINDS_BEFORE: the kinds of works published before (None: not known); when they differ
+    from today's, the sitemap's part for listings changes too."""
+    per_file = sitemaps.WORKS_PER_FILE
+    with_translations = queries.works_with_translations()
+    total_now = with_translations.count()
+    has = set(with_translations.filter(pk__in=work_ids).values_list("pk", flat=True))
+    unknown = any(had[w] is None for w in work_ids)
+    total_before = total_now - len(has) + sum(bool(had[w]) for w in work_ids)
+    files_now = max(1, -(-total_now // per_file))
+    files_before = max(1, -(-total_before // per_file))
+    index = reverse("publishing:sitemap")
+    stable = not unknown and files_now == files_before
+    stable = stable and all(bool(had[w]) == (w in has) for w in work_ids)
+    listings_changed = kinds_before is None or kinds_before != kinds_present()
+    stable = stable and not listings_changed
+    if files_now == 1:
+        whole = lambda: sitemaps.as_page(sitemaps.iter_sitemap(site)).body  # noqa: E731
+        plan.add(index, patch(index, whole, work_ids) if stable else whole)
+        numbers = range(0)
+    else:
+        first = min(
+            with_translations.filter(pk__lt=w).count() for w in work_ids
+        ) // per_file + 1  # fmt: skip
+        membership_changed = unknown or any(bool(had[w]) != (w in has) for w in work_ids)
+        if files_now != files_before or unknown:
+            plan.add(index, lambda: sitemaps.as_page(sitemaps.iter_sitemap(site)).body)
+            numbers = range(1, files_now + 1)
+        elif membership_changed:
+            numbers = range(first, files_now + 1)
+        else:
+            last = max(with_translations.filter(pk__lt=w).count() for w in work_ids) // per_file + 1
+            numbers = range(first, last + 1)
+            if first == last and stable:
+                path = reverse("publishing:sitemap_works", kwargs={"number": first})
+                whole = lambda: sitemaps.as_page(sitemaps.iter_works_file(site, first)).body  # noqa: E731
+                plan.add(path, patch(path, whole, work_ids))
+        if membership_changed or files_now != files_before or listings_changed:
+            pages_file = reverse("publishing:sitemap_pages")
+            plan.add(pages_file, lambda: sitemaps.as_page(sitemaps.iter_pages_file(site)).body)
+    for n in numbers:
+        plan.add(
+            reverse("publishing:sitemap_works", kwargs={"number": n}),
+            lambda n=n: sitemaps.as_page(sitemaps.iter_works_file(site, n)).body,
+        )
+    if files_now == 1 and (files_before > 1 or unknown):
+        plan.remove.add(reverse("publishing:sitemap_pages"))
+        plan.prune.append((lambda n: reverse("publishing:sitemap_works", kwargs={"number": n}), 1))
+    elif files_before > files_now:
+        plan.remove |= {
+            reverse("publishing:sitemap_works", kwargs={"number": n})
+            for n in range(files_now + 1, files_before + 1)
+        }
+    elif unknown:
+        plan.prune.append(
+            (lambda n: reverse("publishing:sitemap_works", kwargs={"number": n}), files_now + 1)
+        )

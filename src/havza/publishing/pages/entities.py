@@ -1,0 +1,239 @@
+"""The pages of organizations, people and events, and their indexes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from havza import countries, languages
+from havza.links import reverse
+from havza.network.models import Event, Organization, Person
+from havza.publishing import queries
+from havza.publishing.jinja import localized_number
+from havza.publishing.models import Authorship, Translation
+from havza.publishing.pages.frame import Page, Site, all_language_alternates, render
+from havza.publishing.pages.lists import render_items
+
+WORKS_PER_ENTITY = 100
+
+
+@dataclass
+class Listed:
+    """What the pages of some organizations or people list, fetched for all of them at once:
+    owner id -> items (newest first, at most WORKS_PER_ENTITY) or rows."""
+
+    authored: dict[int, list[Translation]]
+    signed: dict[int, list[Translation]]
+    related: dict[int, list[tuple[str, str]]]  # an organization's members, a person's events
+
+
+def _works_by_owner(lang: str, links, owner_field: str) -> dict[int, list[Translation]]:
+    """LINKS: authorships or signatures of the owners; their works in LANG, per owner."""
+    owners_of: dict[int, list[int]] = defaultdict(list)
+    for owner, work in links.values_list(owner_field, "work_id"):
+        if owner not in owners_of[work]:
+            owners_of[work].append(owner)
+    listed: dict[int, list[Translation]] = defaultdict(list)
+    if not owners_of:
+        return listed
+    for t in queries.works_linked(lang, links).iterator(chunk_size=500):
+        for owner in owners_of.get(t.work_id, ()):
+            rows = listed[owner]
+            if len(rows) < WORKS_PER_ENTITY:
+                rows.append(t)
+    return listed
+
+
+def organizations_listed(ids: list[int], lang: str) -> Listed:
+    from havza.publishing.models import Signatory
+
+    members: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for p in Person.objects.filter(organization_id__in=ids):
+        members[p.organization_id].append((p.display(lang), p.get_absolute_url(lang)))
+    return Listed(
+        authored=_works_by_owner(
+            lang, Authorship.objects.filter(organization_id__in=ids), "organization_id"
+        ),
+        signed=_works_by_owner(
+            lang, Signatory.objects.filter(organization_id__in=ids), "organization_id"
+        ),
+        related=members,
+    )
+
+
+def people_listed(ids: list[int], lang: str) -> Listed:
+    from havza.network.models import Speaker
+    from havza.publishing.models import Signatory
+
+    talks: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for s in Speaker.objects.filter(person_id__in=ids).select_related("event"):
+        talks[s.person_id].append((s.event.name(lang), s.event.get_absolute_url(lang)))
+    return Listed(
+        authored=_works_by_owner(lang, Authorship.objects.filter(person_id__in=ids), "person_id"),
+        signed=_works_by_owner(lang, Signatory.objects.filter(person_id__in=ids), "person_id"),
+        related=talks,
+    )
+
+
+def render_organization(
+    org: Organization, lang_code: str, site: Site | None = None, listed: Listed | None = None
+) -> Page:
+    """LISTED may come from organizations_listed() for many organizations at once."""
+    site = site or Site()
+    lang = languages.get(lang_code)
+    listed = listed or organizations_listed([org.pk], lang_code)
+    return render(
+        "publishing/organization.html",
+        lang,
+        site,
+        path=org.get_absolute_url(lang_code),
+        title=org.display(lang_code),
+        alternates=all_language_alternates(site, "publishing:organization", slug=org.slug),
+        org=org,
+        country=countries.name(org.country, lang_code) if org.country else "",
+        authored=render_items(listed.authored.get(org.pk, []), lang_code, 3),
+        signed=render_items(listed.signed.get(org.pk, []), lang_code, 3),
+        members=listed.related.get(org.pk, []),
+    )
+
+
+def render_organizations(lang_code: str, orgs: list[Organization], site: Site | None = None):
+    site = site or Site()
+    lang = languages.get(lang_code)
+    with translation.override(lang_code):
+        title = _("Organizations")
+    rows = [
+        {
+            "name": o.display(lang_code),
+            "href": o.get_absolute_url(lang_code),
+            "country": countries.name(o.country, lang_code) if o.country else "",
+            "member": o.is_member,
+        }
+        for o in orgs
+    ]
+    return render(
+        "publishing/organizations.html",
+        lang,
+        site,
+        path=reverse("publishing:organizations", kwargs={"lang": lang_code}),
+        title=title,
+        alternates=all_language_alternates(site, "publishing:organizations"),
+        members=[r for r in rows if r["member"]],
+        others=[r for r in rows if not r["member"]],
+    )
+
+
+def render_person(
+    person: Person, lang_code: str, site: Site | None = None, listed: Listed | None = None
+) -> Page:
+    """LISTED may come from people_listed() for many people at once."""
+    site = site or Site()
+    lang = languages.get(lang_code)
+    org = person.organization
+    listed = listed or people_listed([person.pk], lang_code)
+    return render(
+        "publishing/person.html",
+        lang,
+        site,
+        path=person.get_absolute_url(lang_code),
+        title=person.display(lang_code),
+        alternates=all_language_alternates(site, "publishing:person", slug=person.slug),
+        person=person,
+        country=countries.name(person.country, lang_code) if person.country else "",
+        organization=(org.display(lang_code), org.get_absolute_url(lang_code)) if org else None,
+        authored=render_items(listed.authored.get(person.pk, []), lang_code, 3),
+        signed=render_items(listed.signed.get(person.pk, []), lang_code, 3),
+        events=listed.related.get(person.pk, []),
+    )
+
+
+def reach_sentence(event: Event, lang_code: str) -> str:
+    """ "45 speakers from 25 countries across 5 continents", in LANG, from the speakers."""
+    speakers, country_count, continent_count = event.reach()
+    if not speakers:
+        return ""
+    n = lambda value: localized_number(value, lang_code)  # noqa: E731
+    with translation.override(lang_code):
+        parts = {
+            # Translators: the first part of "45 speakers from 25 countries across 5
+            # continents" on an event's page; the count is written in the page's digits.
+            "speakers": ngettext(
+                "%(count)s speaker", "%(count)s speakers", speakers
+            ) % {"count": n(speakers)},
+            # Translators: the second part, "from 25 countries": where the speakers come from.
+            "countries": ngettext(
+                "from %(count)s country", "from %(count)s countries", country_count
+            ) % {"count": n(country_count)},
+            # Translators: the third part, "across 5 continents".
+            "continents": ngettext(
+                "across %(count)s continent", "across %(count)s continents", continent_count
+            ) % {"count": n(continent_count)},
+        }  # fmt: skip
+        # Translators: joins the three parts above into one sentence: "45 speakers from 25
+        # countries across 5 continents". Reorder them, or add words, as the language needs.
+        return _("%(speakers)s %(countries)s %(continents)s") % parts
+
+
+def render_event(event: Event, lang_code: str, site: Site | None = None) -> Page:
+    from babel.dates import format_interval
+
+    site = site or Site()
+    lang = languages.get(lang_code)
+    if event.ends_on and event.ends_on != event.starts_on:
+        dates = lang.localize_digits(
+            format_interval(event.starts_on, event.ends_on, "yMMMd", locale=lang.babel)
+        )
+    else:
+        from havza.publishing.jinja import localized_date
+
+        dates = localized_date(event.starts_on, lang_code)
+    from havza.multilingual import pick
+
+    speakers = [
+        {
+            "name": s.person.display(lang_code),
+            "href": s.person.get_absolute_url(lang_code),
+            "country": countries.name(s.country, lang_code) if s.country else "",
+        }
+        for s in event.speakers.select_related("person")
+    ]
+    return render(
+        "publishing/event.html",
+        lang,
+        site,
+        path=event.get_absolute_url(lang_code),
+        title=event.name(lang_code),
+        alternates=all_language_alternates(site, "publishing:event", slug=event.slug),
+        event=event,
+        dates=dates,
+        place=pick(event.place, lang_code, "en"),
+        country=countries.name(event.country, lang_code) if event.country else "",
+        reach=reach_sentence(event, lang_code),
+        organizers=[
+            (o.display(lang_code), o.get_absolute_url(lang_code)) for o in event.organizers.all()
+        ],
+        speakers=speakers,
+        works=render_items(
+            queries.listing(lang_code).filter(work__event=event)[:WORKS_PER_ENTITY], lang_code, 3
+        ),
+    )
+
+
+def render_events(lang_code: str, events: list[Event], site: Site | None = None) -> Page:
+    site = site or Site()
+    lang = languages.get(lang_code)
+    with translation.override(lang_code):
+        title = _("Events")
+    return render(
+        "publishing/events.html",
+        lang,
+        site,
+        path=reverse("publishing:events", kwargs={"lang": lang_code}),
+        title=title,
+        alternates=all_language_alternates(site, "publishing:events"),
+        events=[(e.name(lang_code), e.get_absolute_url(lang_code), e.starts_on) for e in events],
+    )

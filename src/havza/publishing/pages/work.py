@@ -1,0 +1,139 @@
+"""A work's page in one language: byline, signatories, the other languages it is in."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import get_script_prefix
+from django.utils import translation
+
+from havza import countries
+from havza.links import reverse
+from havza.publishing import queries
+from havza.publishing.models import Translation, Work
+from havza.publishing.pages.frame import Alternate, NotFound, Page, Site, render
+from havza.publishing.pages.labels import KIND_SEGMENTS, kind_singular
+
+# Functions (translation) -> list of (kind, text) notices shown above a work's body. Other
+# apps register theirs here (the translation workflow adds "the original was updated").
+WORK_NOTICES: list = []
+
+
+def byline(work: Work, lang: str) -> list[dict]:
+    return [
+        {
+            "name": a.organization.display(lang) if a.organization else a.person.display(lang),
+            "href": a.author.get_absolute_url(lang),
+            "kind": "Organization" if a.organization else "Person",
+        }
+        for a in work.authorships.all()
+    ]
+
+
+def signatory_rows(work: Work, lang: str) -> tuple[list[dict], list[dict]]:
+    issuers, signers = [], []
+    for s in work.signatories.all():
+        row = {
+            "name": s.organization.display(lang) if s.organization else s.person.display(lang),
+            "href": s.signer.get_absolute_url(lang),
+            "country": countries.name(s.country, lang) if s.country else "",
+        }
+        (issuers if s.role == s.Role.ISSUER else signers).append(row)
+    return issuers, signers
+
+
+def work_date(t: Translation):
+    return t.work.published_on or (t.published_at.date() if t.published_at else None)
+
+
+def _siblings(work: Work) -> tuple[list[Translation], dict[int, str]]:
+    """The work's published translations and their addresses, kept on the work while its
+    pages in every language are rendered from it."""
+    prefix = get_script_prefix()
+    kept = work.__dict__.get("_havza_siblings")
+    if kept is None or kept[0] != prefix:
+        siblings = work.published_translations()
+        kept = (prefix, siblings, {s.pk: s.get_absolute_url() for s in siblings})
+        work.__dict__["_havza_siblings"] = kept
+    return kept[1], kept[2]
+
+
+def render_work(t: Translation, site: Site | None = None) -> Page:
+    site = site or Site()
+    lang = t.lang
+    work = t.work
+    siblings, hrefs = _siblings(work)
+    alternates = [Alternate(s.lang, site.absolute(hrefs[s.pk]), hrefs[s.pk]) for s in siblings]
+    original = next((s for s in siblings if s.language == work.original_language), None)
+    authors = byline(work, lang.code)
+    issuers, signers = signatory_rows(work, lang.code)
+    date = work_date(t)
+    url = t.get_absolute_url()
+    jsonld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": t.title,
+        "inLanguage": lang.tag,
+        "url": site.absolute(url),
+        "mainEntityOfPage": site.absolute(url),
+        "datePublished": date.isoformat() if date else None,
+        "dateModified": (t.content_updated_at or t.modified_at).isoformat(),
+        "author": [
+            {"@type": a["kind"], "name": a["name"], "url": site.absolute(a["href"])}
+            for a in authors
+        ],
+        "publisher": {"@type": "Organization", "name": settings.HAVZA_SITE_NAME},
+        "description": t.excerpt,
+    }
+    if original and original.pk != t.pk:
+        jsonld["translationOfWork"] = {"@id": site.absolute(original.get_absolute_url())}
+        if t.translator_credit:
+            jsonld["translator"] = {"@type": "Person", "name": t.translator_credit}
+    jsonld = {k: v for k, v in jsonld.items() if v not in (None, [], "")}
+    og = {
+        "type": "article",
+        "locale": lang.og_locale,
+        "locale_alternates": [s.lang.og_locale for s in siblings if s.pk != t.pk],
+        "published_time": date.isoformat() if date else "",
+    }
+    with translation.override(lang.code):
+        kind_label = kind_singular(work.kind)
+        notices = [notice for provider in WORK_NOTICES for notice in provider(t)]
+    return render(
+        "publishing/work.html",
+        lang,
+        site,
+        path=url,
+        title=t.title,
+        description=t.excerpt,
+        alternates=alternates,
+        x_default=site.absolute(original.get_absolute_url()) if original else None,
+        t=t,
+        work=work,
+        kind_label=kind_label,
+        notices=notices,
+        kind_href=reverse(
+            "publishing:listing", kwargs={"lang": lang.code, "kinds": KIND_SEGMENTS[work.kind]}
+        ),
+        date=date,
+        authors=authors,
+        issuers=issuers,
+        signers=signers,
+        also_in=[(s.lang, hrefs[s.pk]) for s in siblings if s.pk != t.pk],
+        original=original if original and original.pk != t.pk else None,
+        topics=[(tp.name(lang.code), tp.get_absolute_url(lang.code)) for tp in work.topics.all()],
+        event=(work.event.name(lang.code), work.event.get_absolute_url(lang.code))
+        if work.event
+        else None,
+        jsonld=jsonld,
+        og=og,
+    )
+
+
+def fetch_work(lang: str, slug: str) -> Translation:
+    t = queries.work_pages().filter(language=lang, slug=slug).first()
+    if t is not None:
+        return t
+    # The slug may be the work's slug in another language: offer the languages it exists in.
+    other = Translation.objects.filter(slug=slug, status=queries.PUBLISHED).first()
+    alternatives = other.work.published_translations() if other else []
+    raise NotFound(lang, alternatives)
