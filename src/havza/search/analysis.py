@@ -19,11 +19,10 @@ position of the word it came from, for phrases.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import Stemmer
 
@@ -52,55 +51,33 @@ STRIP_LATIN_ACCENTS = {"es", "fr", "it", "pt", "ku", "en"}
 WORD = re.compile(r"[^\W_]+")
 
 
-@cache
-def digit_table() -> dict[int, str]:
-    """Every decimal digit of Unicode (Arabic-Indic, Persian, Devanagari, ...) to ASCII."""
-    table = {}
-    for code in range(sys.maxunicode + 1):
-        char = chr(code)
-        if unicodedata.category(char) == "Nd":
-            table[code] = str(unicodedata.digit(char))
-    return table
-
-
 ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-ARABIC_LETTERS = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ی": "ي",
-        "ک": "ك",
-        "\u200c": "",
-    }
-)
-PERSIAN_LETTERS = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ي": "ی",
-        "ى": "ی",
-        "ك": "ک",
-        "ة": "ه",
-        "\u200c": "",
-    }
-)
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u200c]")
+ALEFS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "\u200c": ""}
+ARABIC_LETTERS = {**ALEFS, "ى": "ي", "ی": "ي", "ک": "ك"}
+PERSIAN_LETTERS = {**ALEFS, "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"}
+ARABIC_VARIANTS = re.compile("[" + "".join(ARABIC_LETTERS) + "]")
+PERSIAN_VARIANTS = re.compile("[" + "".join(PERSIAN_LETTERS) + "]")
 # In Arabic a final heh is often typed for ta marbuta: both become ta marbuta, which the
 # stemmer knows how to remove.
 ARABIC_FINAL_HEH = re.compile("ه\\b")
+# Digits other than ASCII: \d is every decimal digit of Unicode.
+OTHER_DIGITS = re.compile(r"(?![0-9])\d")
+
+
+def fold_digits(text: str) -> str:
+    return OTHER_DIGITS.sub(lambda m: str(unicodedata.digit(m.group())), text)
 
 
 def fold_arabic(text: str) -> str:
-    text = ARABIC_MARKS.sub("", text).translate(ARABIC_LETTERS)
+    text = ARABIC_MARKS.sub("", text)
+    text = ARABIC_VARIANTS.sub(lambda m: ARABIC_LETTERS[m.group()], text)
     return ARABIC_FINAL_HEH.sub("ة", text)
 
 
 def fold_persian(text: str) -> str:
-    return ARABIC_MARKS.sub("", text).translate(PERSIAN_LETTERS)
+    text = ARABIC_MARKS.sub("", text)
+    return PERSIAN_VARIANTS.sub(lambda m: PERSIAN_LETTERS[m.group()], text)
 
 
 def strip_marks(text: str) -> str:
@@ -110,11 +87,24 @@ def strip_marks(text: str) -> str:
     return unicodedata.normalize("NFC", kept)
 
 
-GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]+")
+strip_term_marks = lru_cache(maxsize=200_000)(strip_marks)
+
+GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+
+
+@cache
+def greek_table() -> dict[int, str]:
+    """Each Greek letter without its marks, final sigma as sigma."""
+    table = {}
+    for code in [*range(0x370, 0x400), *range(0x1F00, 0x2000)]:
+        folded = strip_marks(chr(code)).replace("ς", "σ")
+        if folded != chr(code):
+            table[code] = folded
+    return table
 
 
 def fold_greek(text: str) -> str:
-    return strip_marks(text).replace("ς", "σ")
+    return text.translate(greek_table())
 
 
 def casefold(text: str, lang: str) -> str:
@@ -135,13 +125,16 @@ class Analyzer:
 
     def fold(self, text: str) -> str:
         """Text as the index sees it before it is cut into words and stemmed."""
-        text = unicodedata.normalize("NFKC", text).translate(digit_table())
+        text = fold_digits(unicodedata.normalize("NFKC", text))
         # Every language's text may quote another script; each script's folding is safe to
         # apply anywhere, except the yeh/kaf choice, which follows the language.
-        text = fold_persian(text) if self.lang == "fa" else fold_arabic(text)
+        if ARABIC_SCRIPT.search(text):
+            text = fold_persian(text) if self.lang == "fa" else fold_arabic(text)
         text = casefold(text, self.lang)
         # Only Greek letters lose their marks here; Latin accents are the language's business.
-        return GREEK.sub(lambda m: fold_greek(m.group()), text)
+        if self.lang == "el" or GREEK.search(text):
+            text = fold_greek(text)
+        return text
 
     def words(self, text: str) -> list[str]:
         """The folded words of TEXT, unstemmed."""
@@ -151,7 +144,7 @@ class Analyzer:
         stemmer = _stemmer(self.lang)
         stems = stemmer.stemWords(words) if stemmer else list(words)
         if self.lang in STRIP_LATIN_ACCENTS:
-            stems = [s if s.isascii() else strip_marks(s) for s in stems]
+            stems = [s if s.isascii() else strip_term_marks(s) for s in stems]
         return stems
 
     def terms(self, text: str) -> list[str]:

@@ -88,24 +88,26 @@ class PostgresBackend(Backend):
         table = SearchDocument._meta.db_table
         best = (
             "SELECT DISTINCT ON (d.work_id) d.translation_id, d.work_id, d.published, "
-            f"ts_rank_cd('{WEIGHTS}', d.{COLUMN}, q, 1) AS score "
-            f"FROM {table} d, CAST(%s AS tsquery) q WHERE d.{COLUMN} @@ q {where} "
+            f"ts_rank_cd('{WEIGHTS}', d.{COLUMN}, %s::tsquery, 1) AS score "
+            f"FROM {table} d WHERE d.{COLUMN} @@ %s::tsquery {where} "
             "ORDER BY d.work_id, score DESC"
         )
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT translation_id, work_id, score FROM ({best}) b "
+                f"SELECT translation_id, work_id, score, COUNT(*) OVER () FROM ({best}) b "
                 "ORDER BY score DESC, published DESC NULLS LAST, work_id DESC "
                 "LIMIT %s OFFSET %s",
-                [text, *params, limit, offset],
+                [text, text, *params, limit, offset],
             )
-            hits = [Hit(t, w, round(float(s), 6)) for t, w, s in cursor.fetchall()]
-            if offset == 0 and len(hits) < limit:
-                total = len(hits)
-            else:
-                cursor.execute(f"SELECT COUNT(*) FROM ({best}) b", [text, *params])
-                total = cursor.fetchone()[0]
+            rows = cursor.fetchall()
+        hits = [Hit(t, w, round(float(s), 6)) for t, w, s, _ in rows]
+        total = rows[0][3] if rows else self._count_past_end(best, [text, text, *params])
         return Found(hits, total)
+
+    def _count_past_end(self, best: str, params: list) -> int:
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({best}) b", params)
+            return cursor.fetchone()[0]
 
     def size(self) -> int:
         with self.connection.cursor() as cursor:

@@ -98,16 +98,18 @@ class SQLiteBackend(Backend):
         )
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"{matched} SELECT translation_id, work_id, best FROM ({grouped}) "
-                "ORDER BY best, published DESC, work_id DESC LIMIT %s OFFSET %s",
+                f"{matched} SELECT translation_id, work_id, best, COUNT(*) OVER () "
+                f"FROM ({grouped}) ORDER BY best, published DESC, work_id DESC "
+                "LIMIT %s OFFSET %s",
                 [match, *params, limit, offset],
             )
-            hits = [Hit(t, w, round(-score, 6)) for t, w, score in cursor.fetchall()]
-            if offset == 0 and len(hits) < limit:
-                total = len(hits)
-            else:
+            rows = cursor.fetchall()
+            if rows:
+                total = rows[0][3]
+            else:  # a page past the end: the count still tells how many there are
                 cursor.execute(f"{matched} SELECT COUNT(*) FROM ({grouped})", [match, *params])
                 total = cursor.fetchone()[0]
+        hits = [Hit(t, w, round(-score, 6)) for t, w, score, _ in rows]
         return Found(hits, total)
 
     def size(self) -> int:

@@ -1,0 +1,311 @@
+"""Benchmark: build the search index and query it, on SQLite FTS5 and PostgreSQL in one run.
+
+    .venv/bin/python -m bench.search --sizes 110000,1100000 --runs 3 [--pg URL]
+
+For each size, generates that many translation documents in the 11 site languages, analyzes
+each once (the analyzers of havza.search) and writes it to both backends in batches, timing
+analysis and each backend's writes; then prints the size of each index and the p50/p95 latency
+of one-word, two-word and phrase queries per language (the backend's search call: matching,
+ranking, one hit per work, first page of 10 and the count).
+
+The words: the export benchmark's vocabulary has 17-34 words per language, so every word is in
+nearly every document and no query would be selective. Here each language has a lexicon of
+20,000 words (its real vocabulary first, then words made of its own letter groups), drawn by
+Zipf's law as in real text; query words are drawn from ranks 20-5,000 (the words a reader looks
+for), phrases are two words that follow each other in a generated document. The most frequent
+word of each language is timed apart, as the worst case.
+
+The documents have no works or translations behind them (foreign keys are off in the bench
+databases): what is measured is the index, not the page around it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import itertools
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.import_archive import VOCABULARY
+
+CODES = ["tr", "en", "ar", "fa", "it", "el", "ku", "hy", "es", "fr", "pt"]
+LEXICON = 20_000
+BATCH = 2_000
+QUERIES = 40  # per language and kind of query, in each run
+DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+# Content -------------------------------------------------------------------------------------
+
+
+def lexicon(rng: random.Random, lang: str) -> list[str]:
+    words = list(dict.fromkeys(w.strip(".,;:!?").lower() for w in VOCABULARY[lang].split()))
+    pieces = sorted({w[i : i + n] for w in words for n in (2, 3) for i in range(len(w) - n + 1)})
+    seen = set(words)
+    while len(words) < LEXICON:
+        word = "".join(rng.choice(pieces) for _ in range(rng.randint(2, 4)))
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words
+
+
+class Language:
+    def __init__(self, rng: random.Random, lang: str) -> None:
+        self.lang = lang
+        self.words = lexicon(rng, lang)
+        weights = [1 / (rank + 1) for rank in range(len(self.words))]
+        self.cumulative = list(itertools.accumulate(weights))
+        self.rng = rng
+        self.paragraphs = [self.sentence(rng.randint(25, 60)) for _ in range(3000)]
+
+    def word(self) -> str:
+        x = self.rng.random() * self.cumulative[-1]
+        return self.words[bisect.bisect(self.cumulative, x)]
+
+    def sentence(self, n: int) -> str:
+        return " ".join(self.word() for _ in range(n)).capitalize() + "."
+
+    def document(self, n: int) -> tuple[str, str, str]:
+        """(title, summary, body) of document N."""
+        title = self.sentence(self.rng.randint(4, 9))
+        intro = self.sentence(30)
+        body = "\n\n".join([intro, *self.rng.sample(self.paragraphs, self.rng.randint(5, 9))])
+        return title, intro[:200], body
+
+
+def documents(count: int, seed: int = 11):
+    """(translation id, work id, language, kind, date, title, summary, body) for COUNT
+    documents: works in 5-11 languages, as in a network's archive."""
+    import datetime as dt
+
+    rng = random.Random(seed)
+    langs = {code: Language(random.Random(f"{seed}-{code}"), code) for code in CODES}
+    kinds = ["statement", "article", "declaration", "communique", "interview", "report"]
+    start = dt.date(2005, 1, 1)
+    made, work = 0, 0
+    while made < count:
+        work += 1
+        codes = CODES if rng.random() < 0.6 else rng.sample(CODES, rng.randint(5, 10))
+        kind = rng.choice(kinds)
+        date = start + dt.timedelta(days=rng.randint(0, 7500))
+        for code in codes:
+            if made == count:
+                return
+            made += 1
+            yield (made, work, code, kind, date, *langs[code].document(made))
+
+
+def queries(rng: random.Random, lang: Language, body_sample: list[str]) -> dict[str, list[str]]:
+    def mid() -> str:
+        return lang.words[rng.randint(20, 5000)]
+
+    phrases = []
+    for text in rng.sample(body_sample, min(QUERIES, len(body_sample))):
+        words = text.split()
+        i = rng.randrange(len(words) - 1)
+        phrases.append(f'"{words[i].strip(".")} {words[i + 1].strip(".")}"')
+    return {
+        "one word": [mid() for _ in range(QUERIES)],
+        "two words": [f"{mid()} {mid()}" for _ in range(QUERIES)],
+        "phrase": phrases,
+        "most frequent word": [lang.words[0]] * 5,
+    }
+
+
+# Running -------------------------------------------------------------------------------------
+
+
+def setup(folder: Path, pg_url: str | None) -> list[str]:
+    os.environ["HAVZA_DATA_DIR"] = str(folder)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "havza.settings")
+    os.environ.pop("HAVZA_DATABASE_URL", None)
+    import dj_database_url
+    from django.conf import settings
+
+    aliases = ["default"]
+    if pg_url:
+        settings.DATABASES["pg"] = dj_database_url.parse(pg_url)
+        aliases.append("pg")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    for alias in aliases:
+        call_command("migrate", database=alias, verbosity=0)
+    return aliases
+
+
+def create_pg_database(admin_url: str, name: str) -> str:
+    import psycopg
+
+    with psycopg.connect(admin_url.replace("postgres://", "postgresql://"), autocommit=True) as c:
+        c.execute(f"DROP DATABASE IF EXISTS {name}")
+        c.execute(f"CREATE DATABASE {name}")
+    return admin_url.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_pg_database(admin_url: str, name: str) -> None:
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    with psycopg.connect(admin_url.replace("postgres://", "postgresql://"), autocommit=True) as c:
+        c.execute(f"DROP DATABASE IF EXISTS {name}")
+
+
+def no_foreign_keys(alias: str) -> None:
+    from django.db import connections
+
+    connection = connections[alias]
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA foreign_keys = OFF")
+        else:
+            cursor.execute("SET session_replication_role = replica")
+
+
+def build(count: int, aliases: list[str]) -> tuple[dict, list[str]]:
+    from django.db import transaction
+
+    from havza.search import backends
+    from havza.search.documents import entry
+
+    for alias in aliases:
+        no_foreign_keys(alias)
+        backends.get(alias).clear()
+    timing = {"analysis": 0.0, **{a: 0.0 for a in aliases}}
+    sample: list[str] = []
+    batch = []
+
+    def flush() -> None:
+        for alias in aliases:
+            started = time.perf_counter()
+            with transaction.atomic(using=alias):
+                backends.get(alias).write(batch)
+            timing[alias] += time.perf_counter() - started
+        batch.clear()
+
+    for tid, wid, lang, kind, date, title, summary, body in documents(count):
+        if len(sample) < 2000 and tid % 7 == 0:
+            sample.append(f"{lang}\t{body}")
+        started = time.perf_counter()
+        batch.append(entry(tid, wid, lang, kind, date, title, "", summary, body))
+        timing["analysis"] += time.perf_counter() - started
+        if len(batch) == BATCH:
+            flush()
+        if tid % 100_000 == 0:
+            print(f"  {tid:,} documents", file=sys.stderr, flush=True)
+    if batch:
+        flush()
+    for alias in aliases:
+        started = time.perf_counter()
+        backends.get(alias).optimize()
+        timing[alias] += time.perf_counter() - started
+    return timing, sample
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def measure(aliases: list[str], sample: list[str], runs: int) -> dict:
+    from havza.search import backends
+    from havza.search.backends import Filters
+    from havza.search.services import analyzed
+
+    rng = random.Random(5)
+    bodies: dict[str, list[str]] = {}
+    for line in sample:
+        lang, body = line.split("\t", 1)
+        bodies.setdefault(lang, []).append(body)
+    langs = {code: Language(random.Random(f"11-{code}"), code) for code in CODES}
+    result: dict = {}
+    for _run in range(runs):
+        for code in CODES:
+            for kind, texts in queries(rng, langs[code], bodies.get(code, ["a b"])).items():
+                for alias in aliases:
+                    backend = backends.get(alias)
+                    times = []
+                    for text in texts:
+                        q = analyzed(text, code, False)
+                        started = time.perf_counter()
+                        backend.search(q, Filters(), 10, 0)
+                        times.append((time.perf_counter() - started) * 1000)
+                    key = (alias, code, kind)
+                    result.setdefault(key, []).append(
+                        (percentile(times, 50), percentile(times, 95))
+                    )
+    return {
+        key: (
+            statistics.median(p50 for p50, _ in runs_),
+            statistics.median(p95 for _, p95 in runs_),
+        )
+        for key, runs_ in result.items()
+    }
+
+
+def report(count: int, timing: dict, sizes: dict, latencies: dict, aliases: list[str]) -> None:
+    names = {"default": "SQLite FTS5", "pg": "PostgreSQL"}
+    print(f"\n## {count:,} documents")
+    print(f"analysis: {timing['analysis']:.1f} s ({count / timing['analysis']:,.0f} docs/s)")
+    for alias in aliases:
+        total = timing["analysis"] + timing[alias]
+        print(
+            f"{names[alias]}: writes {timing[alias]:.1f} s; build (analysis + writes) "
+            f"{total:.1f} s = {count / total:,.0f} docs/s; index {sizes[alias] / 1e6:,.0f} MB"
+        )
+    kinds = ["one word", "two words", "phrase", "most frequent word"]
+    print("\np50 / p95 ms | " + " | ".join(f"{names[a]} {k}" for a in aliases for k in kinds))
+    for code in CODES:
+        cells = ["{:.1f} / {:.1f}".format(*latencies[(a, code, k)]) for a in aliases for k in kinds]
+        print(f"{code} | " + " | ".join(cells))
+    for alias in aliases:
+        for kind in kinds:
+            p95s = [latencies[(alias, c, kind)][1] for c in CODES]
+            p50s = [latencies[(alias, c, kind)][0] for c in CODES]
+            print(
+                f"{names[alias]} {kind}: p50 median {statistics.median(p50s):.1f} ms, "
+                f"p95 worst language {max(p95s):.1f} ms"
+            )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="110000,1100000")
+    parser.add_argument("--runs", type=int, default=3, help="query runs (median reported)")
+    parser.add_argument("--pg", default=DEFAULT_PG, help="PostgreSQL server ('' to skip)")
+    args = parser.parse_args(argv)
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"load {os.getloadavg()[0]:.1f}; Python {platform.python_version()}")  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="havza-search-bench-") as tmp:
+        pg_name = f"havza_search_bench_{os.getpid()}"
+        pg_url = create_pg_database(args.pg, pg_name) if args.pg else None
+        try:
+            aliases = setup(Path(tmp), pg_url)
+            from havza.search import backends
+
+            for count in [int(s) for s in args.sizes.split(",")]:
+                timing, sample = build(count, aliases)
+                sizes = {a: backends.get(a).size() for a in aliases}
+                if not sizes["default"]:
+                    sizes["default"] = (Path(tmp) / "havza.sqlite3").stat().st_size
+                latencies = measure(aliases, sample, args.runs)
+                report(count, timing, sizes, latencies, aliases)
+                print(f"load after: {os.getloadavg()[0]:.1f}", flush=True)
+        finally:
+            if args.pg:
+                drop_pg_database(args.pg, pg_name)
+
+
+if __name__ == "__main__":
+    main()
