@@ -18,6 +18,8 @@ from markupsafe import Markup
 
 from havza import countries, languages
 from havza.links import reverse
+from havza.publishing import markdown
+from havza.publishing.middleware import META_CONTENT_SECURITY_POLICY
 
 
 def _lang(code: str) -> languages.Language:
@@ -103,11 +105,13 @@ def environment(**options) -> Environment:
         static=static,
         languages=languages.all_languages,
         language=_lang,
+        content_security_policy=META_CONTENT_SECURITY_POLICY,
     )
     env.filters.update(
         date=localized_date,
         number=localized_number,
         country=lambda code, lang: countries.name(code, lang) if code else "",
         json_script=json_script,
+        web_address=markdown.web_address,  # links typed by users: http(s) only
     )
     return env

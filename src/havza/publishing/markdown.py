@@ -80,6 +80,16 @@ def allowed_link(url: str) -> bool:
     return resolved is not None and all(u.protocol[:-1] in URL_SCHEMES for u in resolved)
 
 
+def web_address(url: str) -> str:
+    """URL written as a browser reads it, if it is an http or https address with a host;
+    else "" (an organization's website is shown as a link only then)."""
+    try:
+        parsed = URL(url)
+    except ValueError:
+        return ""
+    return parsed.href if parsed.protocol in {"http:", "https:"} and parsed.hostname else ""
+
+
 def _srcset_urls(value: str) -> list[str]:
     candidates = (c.strip(_ASCII_SPACE) for c in value.split(","))
     return [re.split(f"[{_ASCII_SPACE}]", c, maxsplit=1)[0] for c in candidates if c]

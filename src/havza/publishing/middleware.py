@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "style-src 'self'",
-        "script-src 'self'",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
+CSP_DIRECTIVES = [
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "style-src 'self'",
+    "script-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+]
+CONTENT_SECURITY_POLICY = "; ".join(CSP_DIRECTIVES)
+# The same policy carried by every page in <meta http-equiv>, so that an exported site
+# served by any web server keeps it. Browsers ignore frame-ancestors there (a server
+# header must send it: see docs/export.md).
+META_CONTENT_SECURITY_POLICY = "; ".join(
+    d for d in CSP_DIRECTIVES if not d.startswith("frame-ancestors")
 )
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
 
