@@ -12,9 +12,8 @@ from __future__ import annotations
 import os
 import signal
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from django.db import transaction
 
 from havza.archive import grouping
 from havza.archive.entities import Directory
@@ -22,6 +21,7 @@ from havza.archive.models import GroupingCandidate, ImportedDocument
 from havza.archive.pipeline import Progress
 from havza.archive.report import Report
 from havza.archive.store import Item, save_batch, save_group, storage_key
+from havza.publishing import changes
 from havza.publishing.bulk import SlugReservations
 from havza.publishing.models import Work
 
@@ -193,11 +193,15 @@ class _Plan:
             for m in members:
                 items[m].confidence = self.result.confidence[m]
             groups.append(([items[m] for m in members], self.work_of(members)))
+        # One unit of work: the export republishes the pages the batch changes once, after
+        # it commits (the works it joins as they were before, the new ones as they are).
+        joined = {work.pk for _, work in groups if work is not None}
         if bulk:
             try:
-                with transaction.atomic():
+                with changes.changing(joined) as unit:
                     save_batch(groups, directory, slugs)
                     self.candidates.write_saved()
+                    unit.add(self.saved_works(states))
                     _kill_if(self.faults, "kill-in", self.number)
                 return directory
             except Exception:  # any failure: save work by work to find the one that caused it
@@ -205,13 +209,17 @@ class _Plan:
                 directory = Directory()  # the rolled-back batch may have held new organizations
                 for m, state in states.items():
                     items[m].restore(state)
-        with transaction.atomic():
+        with changes.changing(joined) as unit:
             for members in batch:
                 directory = self.save_one(members, directory)
             self.candidates.write_saved()
+            unit.add(self.saved_works(states))
             _kill_if(self.faults, "kill-in", self.number)
         slugs.forget()
         return directory
+
+    def saved_works(self, members: Iterable[int]) -> set[int]:
+        return {w for m in members if (w := self.items[m].entry["work"]) is not None}
 
     def work_of(self, members: list[int]) -> Work | None:
         """The Work of an earlier import that the group of MEMBERS joins, if any."""
