@@ -150,20 +150,25 @@ def served_export(tmp_path):
     server.server_close()
 
 
+@pytest.fixture
+def hostile_export(hostile_work, served_export) -> tuple[Path, str, str]:
+    """The export of the hostile work's site, served: (folder, address, the work's path)."""
+    out, export_url = served_export
+    builder.build(out, base_url=export_url, jobs=1)
+    return out, export_url, hostile_work.get_absolute_url()
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_hostile_pages_make_no_request_to_another_host(
-    hostile_work,
+    hostile_export,
     live_server,
-    browser,  # noqa: F811
-    served_export,
+    browser,  # noqa: F811  (the browser runs an event loop: the database is read before)
 ):
     """The sanitizer alone keeps every request home (the policy is bypassed here), on the live
     page and the exported one; then the exported page's own policy stops a body that got
     past the sanitizer."""
-    out, export_url = served_export
-    builder.build(out, base_url=export_url, jobs=1)
-    path = hostile_work.get_absolute_url()
+    out, export_url, path = hostile_export
     for base in (live_server.url, export_url):
         context = browser.new_context(bypass_csp=True)
         outside = record_requests(context, urlsplit(base).hostname)
