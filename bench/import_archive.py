@@ -115,6 +115,7 @@ def generate_archive(folder: Path, pieces: int, seed: int = 7) -> int:
 
 
 def _setup(database: Path) -> None:
+    database.parent.mkdir(parents=True, exist_ok=True)
     os.environ["HAVZA_DATA_DIR"] = str(database.parent)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "havza.settings")
     import django
@@ -154,7 +155,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", type=int, default=0)
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="havza-bench-import-"))
-    _setup(work / "havza.sqlite3")
+    # The site's data folder and the archive are apart: an import never reads the former.
+    _setup(work / "data" / "havza.sqlite3")
     from havza.archive import importer
 
     pages = generate_archive(work / "archive", max(1, args.pages // 11))
