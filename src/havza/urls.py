@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("translate/", include("havza.translation.urls")),
     path("favicon.ico", favicon),
+    path("", include("havza.search.urls")),
     path("", include("havza.publishing.urls")),
 ]
 
