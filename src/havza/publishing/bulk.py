@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from havza.multilingual import clean_stored_text
 from havza.publishing.derived import SLUG_MAX_LENGTH, Derived, derive
-from havza.publishing.models import Translation
+from havza.publishing.models import Translation, date_undated_works
 from havza.slugs import first_free
 
 __all__ = [
@@ -113,6 +113,8 @@ def create_translations(
         if translation.status == Translation.Status.PUBLISHED and translation.published_at is None:
             translation.published_at = now
     created = Translation.objects.using(using).bulk_create(translations)
+    published = {t.work_id for t in created if t.status == Translation.Status.PUBLISHED}
+    date_undated_works(published, using)  # as save() dates a work by its first publication
     send_created(Translation, created, using)
     return created
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import uuid
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -56,13 +58,32 @@ class Work(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-published_on", "-id"]
+        # A work with no date has not been published yet: it is the newest, on any database.
+        ordering = [models.F("published_on").desc(nulls_first=True), "-id"]
         verbose_name = _("work")
         verbose_name_plural = _("works")
 
     def __str__(self) -> str:
         original = self.original()
         return original.title if original else f"{self.get_kind_display()} #{self.pk}"
+
+    def save(self, *args, **kwargs):
+        # A date left empty is the day the first translation was published, once there is one.
+        if self.published_on is None and self.pk is not None:
+            using = kwargs.get("using") or self._state.db or "default"
+            self.published_on = first_publication_day(self.pk, using)
+            if kwargs.get("update_fields") is not None and self.published_on is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_on"}
+        super().save(*args, **kwargs)
+
+    def take_publication_day(self, published_at: datetime.datetime) -> None:
+        """Date the work by PUBLISHED_AT if it has no date yet (a translation is published)."""
+        if self.published_on is not None:
+            return
+        self.published_on = timezone.localdate(published_at)
+        Work.objects.using(self._state.db or "default").filter(
+            pk=self.pk, published_on__isnull=True
+        ).update(published_on=self.published_on)
 
     def original(self) -> Translation | None:
         for translation in self.translations.all():
@@ -79,6 +100,28 @@ class Work(models.Model):
             if t.status == Translation.Status.PUBLISHED and t.language in order
         ]
         return sorted(found, key=lambda t: order[t.language])
+
+
+def first_publication_day(work_id: int, using: str = "default") -> datetime.date | None:
+    """The day the first of the work's published translations was published, if any."""
+    first = (
+        Translation.objects.using(using)
+        .filter(work_id=work_id, status=Translation.Status.PUBLISHED, published_at__isnull=False)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return timezone.localdate(first) if first else None
+
+
+def date_undated_works(work_ids: Iterable[int], using: str = "default") -> None:
+    """Give each of WORK_IDS with no date the day its first translation was published."""
+    works = Work.objects.using(using)
+    undated = works.filter(pk__in=list(work_ids), published_on__isnull=True)
+    for work_id in undated.values_list("pk", flat=True):
+        day = first_publication_day(work_id, using)
+        if day is not None:
+            works.filter(pk=work_id, published_on__isnull=True).update(published_on=day)
 
 
 class Credit(models.Model):
@@ -240,6 +283,8 @@ class Translation(models.Model):
         self.excerpt = derived.excerpt
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = now
+        if self.status == self.Status.PUBLISHED:
+            self.work.take_publication_day(self.published_at)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
