@@ -85,7 +85,14 @@ def read_bytes(data: bytes, path: str) -> list[SourceDocument]:
         return _read_bytes(data, path)
     except SourceError:
         raise
-    except (ValueError, LookupError, TypeError, AttributeError, RecursionError) as error:
+    except (
+        ValueError,
+        LookupError,
+        TypeError,
+        AttributeError,
+        RecursionError,
+        AssertionError,  # trafilatura's date finder asserts on some broken trees
+    ) as error:
         # Parsers of HTML and XML fail in their own ways on broken input; all say "unreadable".
         raise SourceError(f"cannot parse the file: {type(error).__name__}: {error}") from error
 
