@@ -1,0 +1,122 @@
+"""Search in the static export: a Pagefind index per language and a search page per language.
+
+``write_static_index(out_dir)`` runs after a build has written the site into OUT_DIR. It gives
+Pagefind (the ``pagefind`` package, whose ``pagefind-bin`` carries the binary) one record per
+published translation: its address, its language, and its title and text *folded by the
+language's analyzer* (NFKC, digits, Turkish case, Arabic and Persian letters, Greek accents).
+In the browser, ``havza/search.js`` folds the query the same way before Pagefind sees it, so
+both sides meet as they do on the live site. Stemming is Pagefind's own (Snowball, for the
+languages it knows), with prefix matching on the last word; a minus does not exclude.
+
+Each ``/<lang>/search/index.html`` is the live search page's frame with the results filled in
+by the script: the one public page that needs JavaScript (a static host cannot search).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.urls import set_script_prefix
+
+from havza import languages
+from havza.publishing.jinja import gettext, page_language
+from havza.publishing.models import Translation
+from havza.publishing.pages import Site, frame
+from havza.search.analysis import analyzer
+from havza.search.documents import plain_text
+
+BUNDLE = "pagefind"
+# The page runs Pagefind's WebAssembly; nothing else changes from the site's policy.
+STATIC_SEARCH_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; "
+    "style-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'"
+)
+
+
+@dataclass
+class StaticIndex:
+    records: int
+    pages: int
+
+
+def _records() -> Iterator[tuple[str, str, str, str, str]]:
+    """(address, language, folded text, title, summary) of each published translation."""
+    qs = (
+        Translation.objects.filter(status=Translation.Status.PUBLISHED)
+        .only("id", "language", "slug", "title", "subtitle", "excerpt", "body_html")
+        .order_by("pk")
+    )
+    for t in qs.iterator(chunk_size=500):
+        if languages.get(t.language) is None:
+            continue
+        fold = analyzer(t.language).fold
+        text = fold(f"{t.title}\n{t.subtitle}\n{t.excerpt}\n{plain_text(t.body_html)}")
+        yield t.get_absolute_url(), t.language, text, t.title, t.excerpt
+
+
+def _write_bundle(out_dir: Path) -> int:
+    """Feed the records to Pagefind's service. The records are read from the database
+    between the service's calls, outside any coroutine (the ORM is synchronous)."""
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    loop = asyncio.new_event_loop()
+    index = PagefindIndex(config=IndexConfig(output_path=str(out_dir / BUNDLE)))
+    count = 0
+    try:
+        loop.run_until_complete(index.__aenter__())
+        try:
+            for url, lang, text, title, summary in _records():
+                loop.run_until_complete(
+                    index.add_custom_record(
+                        url=url,
+                        content=text,
+                        language=lang,
+                        meta={"title": title, "summary": summary},
+                    )
+                )
+                count += 1
+        except BaseException as error:
+            loop.run_until_complete(index.__aexit__(type(error), error, None))
+            raise
+        loop.run_until_complete(index.__aexit__(None, None, None))
+    finally:
+        loop.close()
+    return count
+
+
+def write_search_pages(out_dir: Path, site: Site | None = None) -> int:
+    site = site or Site()
+    count = 0
+    for lang in languages.all_languages():
+        path = f"/{lang.code}/search/"
+        page = frame.render(
+            "search/static.html",
+            lang,
+            site,
+            path=path,
+            title=_search_title(lang.code),
+            alternates=frame.all_language_alternates(site, "search:page"),
+            noindex=True,
+            content_security_policy=STATIC_SEARCH_POLICY,
+        )
+        target = out_dir / lang.code / "search" / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(page.body)
+        count += 1
+    return count
+
+
+def _search_title(code: str) -> str:
+    with page_language(code):
+        return gettext("Search")
+
+
+def write_static_index(out_dir: Path | str, site: Site | None = None) -> StaticIndex:
+    """Write the Pagefind bundle and the search pages into a built site at OUT_DIR."""
+    out_dir = Path(out_dir)
+    set_script_prefix("/")
+    records = _write_bundle(out_dir)
+    return StaticIndex(records=records, pages=write_search_pages(out_dir, site))

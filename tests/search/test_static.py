@@ -1,0 +1,84 @@
+"""Search in the static export: Pagefind's bundle, the search pages, and the judged queries
+answered in a real browser from a plain static server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from havza.search.export import write_static_index
+from tests.search.corpus import JUDGED
+
+STATIC_JS = Path(__file__).resolve().parents[2] / "src/havza/search/static/havza/search.js"
+CHROMIUM = Path("/usr/bin/chromium")
+
+# Judged queries the static export answers differently, and why (docs/search.md).
+STATIC_DIFFERS = {
+    ("en", "workers -strike"): "Pagefind has no exclusion",
+    ("en", "solidarity miners"): "Pagefind breaks no ties by recency",
+}
+
+
+@pytest.fixture
+def static_site(corpus, tmp_path):
+    result = write_static_index(tmp_path)
+    target = tmp_path / "static" / "havza" / "search.js"
+    target.parent.mkdir(parents=True)
+    shutil.copy(STATIC_JS, target)  # a build copies it with the other assets
+    return tmp_path, result
+
+
+@pytest.mark.slow
+def test_bundle_and_pages_are_written(static_site):
+    out, result = static_site
+    assert (result.records, result.pages) == (29, 11)
+    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == set(JUDGED)
+    page = (out / "ar" / "search" / "index.html").read_text()
+    assert 'dir="rtl"' in page and "wasm-unsafe-eval" in page
+    assert "<noscript>" in page
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_judged_queries_in_the_browser(static_site, require, corpus):
+    require("browser", CHROMIUM.exists(), "Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    out, _ = static_site
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    by_path = {t.get_absolute_url(): key for key, w in corpus.items() for t in w.translations.all()}
+    differences = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+            page = browser.new_page()
+            for lang, cases in JUDGED.items():
+                for query, expected in cases:
+                    page.goto(f"{base}/{lang}/search/?" + _encode(query))
+                    page.wait_for_selector("#search-results > *", timeout=10_000)
+                    hrefs = page.eval_on_selector_all(
+                        ".search-results a", "els => els.map(e => e.getAttribute('href'))"
+                    )
+                    found = [by_path.get(h) for h in hrefs]
+                    if set(found[: len(expected)]) != expected:
+                        differences[(lang, query)] = found
+            browser.close()
+    finally:
+        server.shutdown()
+    assert set(differences) <= set(STATIC_DIFFERS), differences
+
+
+def _encode(query: str) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode({"q": query})
