@@ -82,3 +82,14 @@ def _encode(query: str) -> str:
     from urllib.parse import urlencode
 
     return urlencode({"q": query})
+
+
+@pytest.mark.slow
+def test_reindex_static_writes_into_a_built_site(corpus, tmp_path, capsys):
+    from django.core.management import CommandError, call_command
+
+    call_command("reindex", static=str(tmp_path))
+    assert "29 translations indexed, 11 search pages" in capsys.readouterr().out
+    assert (tmp_path / "fa" / "search" / "index.html").is_file()
+    with pytest.raises(CommandError, match="not a folder"):
+        call_command("reindex", static=str(tmp_path / "missing"))
