@@ -94,3 +94,13 @@ def test_every_public_page_has_a_search_box(client, corpus):
         form = page.select_one("form.search-box")
         assert form["action"] == address[:4] + "search/"
         assert form.select_one("input[name=q]") is not None
+
+
+def test_a_page_of_results_takes_a_fixed_number_of_queries(
+    client, corpus, django_assert_num_queries
+):
+    # The search, the hits' translations, the topics and the organizations of the filters.
+    with django_assert_num_queries(4):
+        client.get("/en/search/", {"q": "workers", "all": "1"})
+    with django_assert_num_queries(2):
+        client.get("/en/search.json", {"q": "workers", "all": "1"})

@@ -11,7 +11,7 @@ from havza.search.query import Clauses
 
 TOKEN = re.compile(r"\S+")
 WINDOW = 30  # words in a snippet
-READ = 20_000  # characters of a body looked at
+READ = 8_000  # characters of a body looked at: the snippet comes from its first part
 
 
 def _hits(words: list[re.Match], lang: str, clauses: Clauses) -> list[bool]:
