@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from havza.publishing.models import Translation
 from havza.search import index
@@ -148,3 +150,21 @@ def test_reindex_command_prints_a_count(corpus, capsys):
     call_command("reindex")
     out = capsys.readouterr()
     assert "Indexed 29 published translations." in out.out
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    query=st.text(
+        alphabet=st.sampled_from(list("\"-*:()^!&|'.\\ abcİıαςاةی٢")) | st.characters(),
+        max_size=60,
+    )
+)
+def test_any_query_is_answered_or_explained(corpus, query):
+    """Whatever a reader types (quotes, operators of FTS5 or tsquery, any script), the search
+    answers with results or says why there are none: it never fails."""
+    for everywhere in (False, True):
+        results = search(query, "tr", everywhere=everywhere)
+        assert results.problem in {"", "empty", "excluded-only"}
+        assert results.total >= len(results.results)
