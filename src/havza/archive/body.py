@@ -26,6 +26,7 @@ QUOTE_SPAN = 15  # paragraphs a quotation may run over before its closing mark
 LONG_QUOTE = 150  # a paragraph in quotation marks this long is a quotation on its own
 OTHER_LANGUAGE_MIN = 40  # letters a paragraph needs before it is marked as another language
 OTHER_LANGUAGE_CONFIDENCE = 0.9
+SHORT_LINE = 60  # characters: lines this short in one block are kept as separate lines
 _BULLET = re.compile(r"^(?:[-•*·▪◦–—]|\d{1,2}[.)])\s+")
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+")
 _LEAD_IN = re.compile(r"^(?P<lead>.*?:)\s*(?P<mark>[“«„\"])(?P<quote>[^“«„\"]\S.*)$")
@@ -62,6 +63,9 @@ def _block(lines: list[Line]) -> list[Paragraph]:
         return [_item(line.text) for line in lines]
     if _hard_wrapped(lines):
         return [Paragraph(kind, " ".join(line.text for line in lines))]
+    if _short_lines(lines):
+        # A subtitle block, a schedule, a list of names: one item per line, as written.
+        return [Paragraph(kind, "\n".join(line.text for line in lines))]
     out: list[Paragraph] = []
     for line in lines:
         # A sentence that ends on a line's end and a new one that starts on the next line is
@@ -84,6 +88,14 @@ def _hard_wrapped(lines: list[Line]) -> bool:
         return False
     lengths = [len(line.text) for line in lines[:-1]]
     return max(lengths) <= 90 and min(lengths) >= 45
+
+
+def _short_lines(lines: list[Line]) -> bool:
+    """Short lines, none of them cut in the middle of a sentence, are items of their own."""
+    if len(lines) < 2 or any(len(line.text) > SHORT_LINE for line in lines):
+        return False
+    # "The workers of the port" / "went on strike." is one sentence written over two lines.
+    return not any(line.text[:1].islower() for line in lines[1:])
 
 
 def _ends_sentence(text: str) -> bool:
@@ -161,7 +173,9 @@ def mark_languages(paragraphs: list[Paragraph], guesses: Sequence[Guess], page: 
 
 
 def escape(text: str) -> str:
-    """TEXT as Markdown that renders exactly TEXT."""
+    """TEXT as Markdown that renders exactly TEXT (its line breaks as line breaks)."""
+    if "\n" in text:
+        return "\\\n".join(escape(line) for line in text.split("\n"))
     text = _ESCAPE.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     return _BLOCK_START.sub(_escape_block_start, text, count=1)
@@ -177,7 +191,8 @@ def _escape_block_start(match: re.Match[str]) -> str:
 def _tagged(para: Paragraph, tag: str = "p") -> str:
     lang = languages.get(para.lang)
     direction = f' dir="{lang.direction}"' if lang else ""
-    return f'<{tag} lang="{para.lang}"{direction}>{html.escape(para.text, quote=False)}</{tag}>'
+    text = "<br>".join(html.escape(line, quote=False) for line in para.text.split("\n"))
+    return f'<{tag} lang="{para.lang}"{direction}>{text}</{tag}>'
 
 
 def to_markdown(paragraphs: Sequence[Paragraph]) -> str:
@@ -186,7 +201,7 @@ def to_markdown(paragraphs: Sequence[Paragraph]) -> str:
     for para in paragraphs:
         text = _tagged(para) if para.lang else escape(para.text)
         if para.kind == "quote":
-            chunk = "> " + text
+            chunk = "> " + text.replace("\n", "\n> ")
             if previous == "quote":
                 chunks[-1] += "\n>\n" + chunk
                 continue

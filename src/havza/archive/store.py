@@ -11,6 +11,7 @@ fails, so one broken work is reported alone and the rest is saved.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +27,7 @@ from havza.archive.structure import Parsed
 from havza.publishing import bulk
 from havza.publishing.models import Authorship, Signatory, Translation, Work
 
-PARSER_VERSION = 1
+PARSER_VERSION = 2  # documents read by an older parser are read again
 TITLE_MAX = 400
 
 
@@ -62,12 +63,20 @@ def storage_key(key: str) -> str:
     return key[:900] + "#" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+TITLE_WORDS = 12  # a title made from the text: its first sentence, at most this many words
+_FIRST_SENTENCE = re.compile(r"^.+?[.!?؟։](?=\s|$)", re.DOTALL)
+
+
 def title_of(parsed: Parsed) -> str:
+    """The title as saved: the page's own, else the first sentence of its text (which stays
+    in the body too)."""
     if parsed.title:
         return parsed.title[:TITLE_MAX]
     first = parsed.paragraphs[0].text if parsed.paragraphs else ""
-    words = first.split()[:12]
-    return (" ".join(words) + ("…" if len(first.split()) > 12 else ""))[:TITLE_MAX]
+    sentence = _FIRST_SENTENCE.match(first)
+    words = (sentence.group(0) if sentence else first).split()
+    cut = len(words) > TITLE_WORDS or (sentence is None and len(first.split()) > len(words))
+    return (" ".join(words[:TITLE_WORDS]) + ("…" if cut else ""))[:TITLE_MAX]
 
 
 def derive(parsed: Parsed) -> bulk.Derived:

@@ -24,6 +24,9 @@ from havza.archive.signatories import Signer, find_block, looks_like_name
 from havza.archive.text import clean_line, ends_sentence, fingerprint
 
 TITLE_MAX_CHARS = 300
+# A first line ending with a full stop and longer than this is a sentence of the body.
+TITLE_SENTENCE_WORDS = 14
+_SENTENCE_END = re.compile(r"[.!?؟։](?=[\s”»\"’)]*\s\S)")
 HEADER_BLOCKS = 4  # short blocks under the title that may hold the byline and date
 # "By ...", "Par ...", "Yazan: ..." and other ways of introducing a byline.
 _BYLINE_PREFIX = re.compile(
@@ -104,9 +107,21 @@ def _title(page: Page, lines: list[Line]) -> tuple[str, list[Line]]:
     if not lines:
         return "", lines
     first = lines[0]
-    if len(first.text) <= TITLE_MAX_CHARS and first.kind in {"p", "h"}:
-        return first.text, lines[1:]
+    if first.kind == "h" or (first.kind == "p" and _reads_as_title(first.text)):
+        return first.text[:TITLE_MAX_CHARS], lines[1:]
+    # No title line: the first paragraph stays in the body ("no title found" is reported and
+    # the title is made from its first sentence).
     return "", lines
+
+
+def _reads_as_title(text: str) -> bool:
+    """A heading-like line, not the first sentences of the text."""
+    if len(text) > TITLE_MAX_CHARS:
+        return False
+    words = len(text.split())
+    sentences = len(_SENTENCE_END.findall(text))
+    ends_with_period = text.rstrip('”»"’) ').endswith((".", "։", "。"))
+    return not ((ends_with_period and words > TITLE_SENTENCE_WORDS) or sentences >= 2)
 
 
 def _header(page: Page, lines: list[Line]) -> tuple[list[str], dt.date | None, list[Line]]:
