@@ -26,8 +26,13 @@ node_modules/.installed: package.json
 	@if command -v npm >/dev/null; then npm install --silent --no-audit --no-fund && touch $@; \
 	else echo "npm not found: HTML validation and accessibility tests will skip"; fi
 
+# The demo network served with the worker beside it (scheduled publishing, mail); stopping
+# the server (Ctrl+C) stops the worker too.
+DEMO_PORT ?= 8000
 demo: setup
-	$(HAVZA) demo
+	$(HAVZA) demo --no-serve --port $(DEMO_PORT)
+	$(HAVZA) worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(HAVZA) serve --port $(DEMO_PORT)
 
 test: setup tools
 	PY=$(PY) scripts/run-tests

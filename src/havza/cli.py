@@ -15,6 +15,9 @@ Run the site
                   --no-serve loads it and exits.        havza demo
   serve           Serve the site with a production WSGI server (waitress).
                                                         havza serve --port 8000
+  worker          Run background jobs beside the server: scheduled publishing and
+                  mail, failed jobs tried again later.  havza worker
+                  --once runs the jobs due now and exits. (make demo starts both.)
   migrate         Create or update the database tables. havza migrate
   createsuperuser Create an administrator account.      havza createsuperuser
 

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "havza.search",
     "havza.export",
     "havza.demo",
+    "django_tasks",
+    "django_tasks_db",
+    "havza.jobs",
 ]
 
 MIDDLEWARE = [
@@ -191,6 +194,25 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Background jobs (havza.jobs): kept in the database, run by `havza worker` (docs/jobs.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Mail goes out through the worker: SMTP when a server is configured, else the console.
+EMAIL_HOST = config.get("EMAIL_HOST")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = config.get("EMAIL_PORT")
+EMAIL_HOST_USER = config.get("EMAIL_USER")
+EMAIL_HOST_PASSWORD = config.get("EMAIL_PASSWORD")
+EMAIL_USE_TLS = config.get("EMAIL_SECURITY") == "starttls"
+EMAIL_USE_SSL = config.get("EMAIL_SECURITY") == "ssl"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = config.get("MAIL_FROM")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,

@@ -54,7 +54,7 @@ class TranslationForm(forms.ModelForm):
     class Meta:
         model = Translation
         fields = ["language", "title", "subtitle", "body_markdown", "status", "published_at",
-                  "translator_credit", "slug"]  # fmt: skip
+                  "publish_at", "translator_credit", "slug"]  # fmt: skip
         help_texts = {
             "language": _("Each language once per work. The fields below follow its direction."),
             "body_markdown": _(
@@ -130,7 +130,7 @@ TRANSLATION_FIELDSETS = [
     (None, {"fields": ["language", "title", "subtitle", "body_markdown"]}),
     (
         _("Publication"),
-        {"fields": ["status", "published_at", "translator_credit", "slug"]},
+        {"fields": ["status", "published_at", "publish_at", "translator_credit", "slug"]},
     ),
 ]
 
@@ -168,7 +168,7 @@ class WorkForm(forms.ModelForm):
 
     class Meta:
         model = Work
-        fields = ["kind", "original_language", "published_on", "topics", "event"]
+        fields = ["kind", "original_language", "published_on", "publish_at", "topics", "event"]
         help_texts = {
             "published_on": _(
                 "The date of the document, shown in every language. Empty: the day its first "
@@ -202,7 +202,7 @@ class WorkAdmin(SharedObjectRulesMixin, admin.ModelAdmin):
     search_fields = ["translations__title"]
     date_hierarchy = "published_on"
     autocomplete_fields = ["topics", "event"]
-    fields = ["kind", "original_language", "published_on", "topics", "event"]
+    fields = ["kind", "original_language", "published_on", "publish_at", "topics", "event"]
     view_on_site = staticmethod(work_on_site)
 
     def owner_languages(self, obj: Work) -> set[str]:

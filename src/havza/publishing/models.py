@@ -43,6 +43,12 @@ class Work(models.Model):
         _("original language"), max_length=12, validators=[validate_language]
     )
     published_on = models.DateField(_("publication date"), null=True, blank=True, db_index=True)
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_("Publish every draft translation of this work at this time, on its own."),
+    )
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics"), blank=True, related_name="works"
     )
@@ -250,6 +256,12 @@ class Translation(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_("Publish this translation at this time, on its own, if it is a draft."),
+    )
     content_updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
     translator_credit = models.CharField(_("translated by"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -285,6 +297,7 @@ class Translation(models.Model):
             self.published_at = now
         if self.status == self.Status.PUBLISHED:
             self.work.take_publication_day(self.published_at)
+            self.publish_at = None  # published: nothing left to schedule
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -21,12 +21,14 @@ class TranslationConfig(AppConfig):
     verbose_name = _("Translation")
 
     def ready(self) -> None:
-        from havza.publishing import pages, queries
+        from havza.publishing import pages, queries, scheduling
         from havza.publishing.models import Translation
         from havza.translation.notices import STALE_SINCE, original_updated
-        from havza.translation.workflow import stale_since_expression
+        from havza.translation.workflow import prepare_scheduled, stale_since_expression
 
         post_save.connect(_original_saved, sender=Translation, dispatch_uid="havza-translation")
         if original_updated not in pages.WORK_NOTICES:
             pages.WORK_NOTICES.append(original_updated)
         queries.WORK_PAGE_ANNOTATIONS[STALE_SINCE] = stale_since_expression
+        if prepare_scheduled not in scheduling.PREPARERS:
+            scheduling.PREPARERS.append(prepare_scheduled)

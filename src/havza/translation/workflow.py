@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from havza.publishing import changes
 from havza.publishing.models import Translation, Work
+from havza.publishing.scheduling import NotReady
 from havza.translation import checks, memory, roles
 from havza.translation.glossary import Glossary
 from havza.translation.models import (
@@ -265,6 +266,18 @@ def publish(translation: Translation, user) -> None:
     if not TargetSegment.objects.filter(translation=translation).exists():
         raise WorkflowError(_("Nothing to publish."))
     translation.status = Translation.Status.PUBLISHED
+    write_public(translation)
+
+
+def prepare_scheduled(translation: Translation) -> None:
+    """A scheduled publication of a translation made here: as ``publish`` does, without an
+    editor at the keyboard. One written in the admin (no segments) is published as it is."""
+    segments = TargetSegment.objects.filter(translation=translation)
+    if not segments.exists():
+        return
+    unapproved = segments.filter(approved_source_hash="").count()
+    if unapproved:
+        raise NotReady(_("%(count)s segments are not approved yet.") % {"count": unapproved})
     write_public(translation)
 
 
