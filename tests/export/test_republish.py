@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -20,65 +19,9 @@ from havza.export import builder, republish
 from havza.publishing import pages, sitemaps
 from havza.publishing.models import Translation
 from tests import factories as f
+from tests.export.conftest import assert_like_a_fresh_build, contents, snapshot
 
 pytestmark = pytest.mark.django_db
-
-
-def snapshot(out: Path) -> dict[str, tuple[bytes, int, int]]:
-    return {
-        str(p.relative_to(out)): (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns)
-        for p in out.rglob("*")
-        if p.is_file()
-    }
-
-
-def contents(tree: dict) -> dict[str, bytes]:
-    return {path: body for path, (body, _ino, _mtime) in tree.items()}
-
-
-def assert_like_a_fresh_build(out: Path, before: dict, tmp_path: Path) -> set[str]:
-    """OUT equals a full build of the database now; files with unchanged content were not
-    touched. Returns the files whose content changed, appeared or disappeared."""
-    fresh = tmp_path / "fresh"
-    builder.build(fresh, jobs=1)
-    now = snapshot(out)
-    expected = contents(snapshot(fresh))
-    assert sorted(now) == sorted(expected)
-    differing = [path for path in expected if now[path][0] != expected[path]]
-    assert differing == []
-    changed = {p for p in set(now) | set(before) if p not in before or p not in now}
-    for path, (body, inode, mtime) in now.items():
-        if path in before and before[path][0] == body:
-            assert (inode, mtime) == before[path][1:], f"{path} was rewritten unchanged"
-        elif path in before:
-            changed.add(path)
-    return changed
-
-
-@pytest.fixture
-def site(network, tmp_path, settings, monkeypatch):
-    """The test network with enough works for listings of several pages, exported, and the
-    export named in HAVZA_EXPORT_DIR."""
-    settings.HAVZA_PAGE_SIZE = 2
-    settings.HAVZA_FEED_SIZE = 3
-    topic, author = network["topic"], network["author"]
-    works = []
-    for day in range(1, 8):
-        work = f.WorkFactory(kind="article", original_language="en", published_on=None)
-        work.topics.add(topic)
-        f.AuthorshipFactory(work=work, organization=None, person=author)
-        for lang in ("en", "tr"):
-            f.TranslationFactory(
-                work=work,
-                language=lang,
-                title=f"Report {day} {lang}",
-                published_at=dt.datetime(2022, 3, day, 9, tzinfo=dt.UTC),
-            )
-        works.append(work)
-    out = tmp_path / "public"
-    builder.build(out, jobs=1)
-    monkeypatch.setenv("HAVZA_EXPORT_DIR", str(out))
-    return {**network, "out": out, "reports": works}
 
 
 def test_editing_a_title_rewrites_only_the_pages_that_show_it(
@@ -99,18 +42,18 @@ def test_editing_a_title_rewrites_only_the_pages_that_show_it(
     assert len(changed) < len(before) / 10
 
 
-def test_moving_a_translation_in_time_updates_the_pages_it_shifts(
+def test_moving_a_work_in_time_updates_the_pages_it_shifts(
     site, tmp_path, django_capture_on_commit_callbacks
 ):
     out = site["out"]
     before = snapshot(out)
-    t = site["reports"][0].translations.get(language="en")
+    work = site["reports"][0]
     with django_capture_on_commit_callbacks(execute=True):
-        t.published_at = dt.datetime(2022, 3, 30, 9, tzinfo=dt.UTC)  # oldest becomes newest
-        t.save()
+        work.published_on = dt.date(2022, 3, 30)  # oldest becomes newest, in both languages
+        work.save()
     changed = assert_like_a_fresh_build(out, before, tmp_path)
-    assert "en/articles/page/2/index.html" in changed
-    assert not any(path.startswith("tr/articles/") for path in changed)
+    assert {"en/articles/page/2/index.html", "tr/articles/page/2/index.html"} <= changed
+    assert not any(path.startswith(("ar/", "el/")) for path in changed)
 
 
 def test_unpublishing_removes_the_page_and_updates_the_other_languages(
@@ -128,7 +71,14 @@ def test_unpublishing_removes_the_page_and_updates_the_other_languages(
         english.save()
     assert not page.exists()
     assert english.get_absolute_url().encode() not in greek.read_bytes()
-    assert statement.pk
+    # The English lists, feed and sitemap no longer show it; the other languages still do.
+    href = f'href="{english.get_absolute_url()}"'
+    for path in ("/en/statements/", "/en/", site["topic"].get_absolute_url("en")):
+        assert href not in builder.file_for(out, path).read_text()
+    assert english.title not in (out / "en" / "feed.xml").read_text()
+    assert english.get_absolute_url() not in (out / "sitemap.xml").read_text()
+    turkish = statement.translations.get(language="tr")
+    assert f'href="{turkish.get_absolute_url()}"' in (out / "tr/statements/index.html").read_text()
     assert_like_a_fresh_build(out, before, tmp_path)
 
 

@@ -7,7 +7,7 @@ the export streams objects in chunks and calls the same functions, so both write
 byte-identical pages. Import from here: the modules inside may move.
 """
 
-from havza.publishing.pages import kinds
+from havza.publishing.pages import kinds, site_kinds
 from havza.publishing.pages.basics import render_not_found, render_robots, render_root
 from havza.publishing.pages.catalogue import CATALOGUE, PagedList, PageKind, WindowedList
 from havza.publishing.pages.entities import (
@@ -61,5 +61,5 @@ __all__ = [
     "render_events", "render_home", "render_items", "render_listing", "render_not_found",
     "render_organization", "render_organizations", "render_person", "render_robots",
     "render_root", "render_topic", "render_topics", "render_work", "signatory_rows",
-    "topic_alternates", "work_date",
+    "site_kinds", "topic_alternates", "work_date",
 ]  # fmt: skip

@@ -1,0 +1,68 @@
+"""An export of the test network to change, and the check every republish must pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from havza.export import builder
+from tests import factories as f
+
+
+def snapshot(out: Path) -> dict[str, tuple[bytes, int, int]]:
+    return {
+        str(p.relative_to(out)): (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in out.rglob("*")
+        if p.is_file()
+    }
+
+
+def contents(tree: dict) -> dict[str, bytes]:
+    return {path: body for path, (body, _ino, _mtime) in tree.items()}
+
+
+def assert_like_a_fresh_build(out: Path, before: dict, tmp_path: Path) -> set[str]:
+    """OUT equals a full build of the database now; files with unchanged content were not
+    touched. Returns the files whose content changed, appeared or disappeared."""
+    fresh = tmp_path / "fresh"
+    builder.build(fresh, jobs=1)
+    now = snapshot(out)
+    expected = contents(snapshot(fresh))
+    assert sorted(now) == sorted(expected)
+    differing = [path for path in expected if now[path][0] != expected[path]]
+    assert differing == []
+    changed = {p for p in set(now) | set(before) if p not in before or p not in now}
+    for path, (body, inode, mtime) in now.items():
+        if path in before and before[path][0] == body:
+            assert (inode, mtime) == before[path][1:], f"{path} was rewritten unchanged"
+        elif path in before:
+            changed.add(path)
+    return changed
+
+
+@pytest.fixture
+def site(network, tmp_path, settings, monkeypatch):
+    """The test network with enough works for listings of several pages, exported, and the
+    export named in HAVZA_EXPORT_DIR."""
+    settings.HAVZA_PAGE_SIZE = 2
+    settings.HAVZA_FEED_SIZE = 3
+    topic, author = network["topic"], network["author"]
+    works = []
+    for day in range(1, 8):
+        work = f.WorkFactory(kind="article", original_language="en", published_on=None)
+        work.topics.add(topic)
+        f.AuthorshipFactory(work=work, organization=None, person=author)
+        for lang in ("en", "tr"):
+            f.TranslationFactory(
+                work=work,
+                language=lang,
+                title=f"Report {day} {lang}",
+                published_at=dt.datetime(2022, 3, day, 9, tzinfo=dt.UTC),
+            )
+        works.append(work)
+    out = tmp_path / "public"
+    builder.build(out, jobs=1)
+    monkeypatch.setenv("HAVZA_EXPORT_DIR", str(out))
+    return {**network, "out": out, "reports": works}
