@@ -168,3 +168,10 @@ def test_any_query_is_answered_or_explained(corpus, query):
         results = search(query, "tr", everywhere=everywhere)
         assert results.problem in {"", "empty", "excluded-only"}
         assert results.total >= len(results.results)
+
+
+def test_reindex_in_worker_processes_gives_the_same_index(corpus):
+    before = [(r.work_id, r.score) for r in search("workers", "en", everywhere=True).results]
+    assert index.reindex(jobs=2) == 29
+    after = [(r.work_id, r.score) for r in search("workers", "en", everywhere=True).results]
+    assert after == before

@@ -6,13 +6,16 @@ transaction that changed the content: a rolled-back save leaves no trace in the 
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 
 from django.db import transaction
 
 from havza.publishing.models import Translation
 from havza.search import backends
-from havza.search.documents import entry_for
+from havza.search.documents import Entry, entry, entry_for
 from havza.search.models import SearchDocument
 
 BATCH = 500
@@ -84,19 +87,53 @@ def _batches(using: str) -> Iterator[list[Translation]]:
         last = batch[-1].pk
 
 
-def reindex(using: str = "default", progress: Callable[[int], None] | None = None) -> int:
-    """Rebuild the whole index from the published translations; returns how many."""
+def _fields(t: Translation) -> tuple:
+    work = t.work
+    published = work.published_on or (t.published_at.date() if t.published_at else None)
+    return (t.pk, work.pk, t.language, work.kind, published, t.title, t.subtitle, t.excerpt,
+            t.body_html)  # fmt: skip
+
+
+def _analyze(rows: list[tuple]) -> list[Entry]:
+    return [entry(*row) for row in rows]
+
+
+def reindex(
+    using: str = "default", progress: Callable[[int], None] | None = None, jobs: int = 1
+) -> int:
+    """Rebuild the whole index from the published translations; returns how many.
+
+    With JOBS > 1 the analysis (most of the time) runs in that many worker processes while
+    this one reads the next batch and writes the last.
+    """
     backend = backends.get(using)
     count = 0
+    rows = ([_fields(t) for t in batch] for batch in _batches(using))
     with transaction.atomic(using=using):
         backend.clear()
-        for batch in _batches(using):
-            backend.write([entry_for(t) for t in batch])
-            count += len(batch)
+        for entries in _analyzed(rows, jobs):
+            backend.write(entries)
+            count += len(entries)
             if progress:
-                progress(len(batch))
+                progress(len(entries))
         backend.optimize()
     return count
+
+
+def _analyzed(batches: Iterator[list[tuple]], jobs: int) -> Iterator[list[Entry]]:
+    """The entries of each batch, in order, analyzed by JOBS processes (at most two batches
+    per process waiting, so that memory stays bounded)."""
+    if jobs <= 1:
+        yield from map(_analyze, batches)
+        return
+    with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
+        waiting: deque = deque()
+        for batch in batches:
+            waiting.append(pool.submit(_analyze, batch))
+            if len(waiting) >= 2 * jobs:
+                yield waiting.popleft().result()
+        while waiting:
+            yield waiting.popleft().result()
 
 
 def published_count(using: str = "default") -> int:

@@ -18,12 +18,15 @@ class Command(BaseCommand):
         parser.add_argument("--database", default="default", help="Database alias.")
         parser.add_argument("--quiet", action="store_true", help="No progress bar.")
         parser.add_argument(
+            "--jobs", type=int, default=1, help="Processes that analyze the text (default 1)."
+        )
+        parser.add_argument(
             "--static",
             metavar="DIR",
             help="A site written by havza build: add its search index and search pages.",
         )
 
-    def handle(self, *args, database: str, quiet: bool, static: str | None, **options):
+    def handle(self, *args, database: str, quiet: bool, static: str | None, jobs: int, **options):
         if static:
             from havza.search.export import write_static_index
 
@@ -38,5 +41,5 @@ class Command(BaseCommand):
             return
         total = index.published_count(database)
         with tqdm(total=total, unit="doc", disable=quiet or None, file=self.stderr._out) as bar:
-            count = index.reindex(database, progress=bar.update)
+            count = index.reindex(database, progress=bar.update, jobs=max(1, jobs))
         self.stdout.write(f"Indexed {count} published translations.")
