@@ -121,3 +121,14 @@ def test_line_breaks_are_kept_in_quotations():
     assert [p.kind for p in parsed.paragraphs] == ["quote", "quote", "p"]
     html = render(parsed.markdown)
     assert "We will not go back<br>\nUntil they are free" in html
+
+
+def test_line_breaks_of_a_wordpress_post_are_kept_for_short_items():
+    from havza.archive.sources.html import fragment_lines
+
+    lines, _ = fragment_lines(
+        "<p>10:00 Apertura<br>11:30 I porti e la guerra<br>14:00 Corteo</p>"
+        f"<p>{UNTITLED['es'][1]}</p>"
+    )
+    parsed = analyze(Page(lines=lines, title="Programma"))
+    assert parsed.paragraphs[0].text == ("10:00 Apertura\n11:30 I porti e la guerra\n14:00 Corteo")
