@@ -213,3 +213,29 @@ def test_approving_every_segment_of_a_published_translation_republishes_once(
     assert "IT A last paragraph." in target.body_markdown
     changed = assert_like_a_fresh_build(out, before, tmp_path)
     assert f"it/works/{target.slug}/index.html" in changed
+
+
+def test_a_new_work_from_the_work_screen_is_published_into_the_export(
+    site, client, editor, tmp_path, republishes, caplog, django_capture_on_commit_callbacks
+):
+    out = site["out"]
+    client.force_login(editor)
+    add = reverse("admin:publishing_work_add")
+    data = form_fields(client.get(add).content, "work_form")
+    data.update({"kind": "communique", "original_language": "en", "published_on": "2024-02-01"})
+    data["topics"] = [str(site["topic"].pk)]
+    for i, (lang, title) in enumerate([("en", "Harbour workers win"), ("tr", "Liman kazandı")]):
+        data.update({
+            f"translations-{i}-language": lang, f"translations-{i}-title": title,
+            f"translations-{i}-body_markdown": "Text.", f"translations-{i}-status": "published",
+            f"translations-{i}-slug": "",
+        })  # fmt: skip
+    data["translations-TOTAL_FORMS"] = "2"
+    data["_save"] = "Save"
+    before = snapshot(out)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(add, data).status_code == 302
+    changed = assert_like_a_fresh_build(out, before, tmp_path)
+    assert {"en/communiques/index.html", "tr/communiques/index.html", "sitemap.xml"} <= changed
+    assert len(republishes) == 1
+    assert "Could not" not in caplog.text

@@ -62,8 +62,9 @@ class Unit:
         """Add works to the unit: their state now is their state before the unit."""
         ids: set[int] = set()
         for value in work_ids:
-            ids |= {value} if isinstance(value, int) else {int(v) for v in value}
-        new = {pk for pk in ids if pk is not None} - self.work_ids
+            values = [value] if value is None or isinstance(value, int) else value
+            ids |= {int(v) for v in values if v is not None}  # a new work has no id yet
+        new = ids - self.work_ids
         if not new:
             return
         self.work_ids |= new
