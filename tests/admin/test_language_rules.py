@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from havza.publishing.models import Translation
+from havza.archive.models import GroupingCandidate, ImportedDocument
+from havza.publishing.models import Translation, Work
 from havza.translation.models import LanguageGrant, Role
 from tests import factories as f
 from tests.admin.forms import form_fields
@@ -104,3 +106,74 @@ def test_an_editor_without_grants_sees_no_translations(client, make_editor, work
     client.force_login(make_editor("nobody", grant=None))
     response = client.get(reverse("admin:publishing_translation_changelist"))
     assert response.status_code == 403
+
+
+def imported(key: str, translation) -> ImportedDocument:
+    return ImportedDocument.objects.create(
+        key=key, path=key, format="md", digest=key, status="imported",
+        language=translation.language, title=translation.title, translation=translation,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def candidates():
+    """Two possible translations of an English text: a Greek one and a Turkish one."""
+    en = f.TranslationFactory(work=f.WorkFactory(original_language="en"), language="en",
+                              title="Bread")  # fmt: skip
+    el = f.TranslationFactory(work=f.WorkFactory(original_language="el"), language="el",
+                              title="Ψωμί")  # fmt: skip
+    tr = f.TranslationFactory(work=f.WorkFactory(original_language="tr"), language="tr",
+                              title="Ekmek")  # fmt: skip
+    english = imported("en.md", en)
+    greek = GroupingCandidate.objects.create(
+        document=imported("el.md", el), other=english, confidence=0.6
+    )
+    turkish = GroupingCandidate.objects.create(
+        document=imported("tr.md", tr), other=english, confidence=0.5
+    )
+    return greek, turkish
+
+
+@pytest.fixture
+def archive_editor(make_editor):
+    """An editor of Greek and English who may decide on the archive's possible translations."""
+    user = make_editor("eleni", lang="en", grant="el")
+    LanguageGrant.objects.create(user=user, language="en", role=Role.EDITOR)
+    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="archive"))
+    return user
+
+
+def test_the_archive_lists_follow_the_grants(client, archive_editor, candidates):
+    _greek, mixed = candidates
+    client.force_login(archive_editor)
+    documents = client.get(reverse("admin:archive_importeddocument_changelist")).content.decode()
+    assert "Ψωμί" in documents and "Ekmek" not in documents
+    tr_document = ImportedDocument.objects.get(key="tr.md")
+    url = reverse("admin:archive_importeddocument_change", args=[tr_document.pk])
+    assert client.get(url).status_code in (302, 403, 404)
+    # A Turkish–English pair is seen (English is in it) but not decided without Turkish.
+    pairs = reverse("admin:archive_groupingcandidate_changelist")
+    assert client.get(pairs).status_code == 200
+    change = reverse("admin:archive_groupingcandidate_change", args=[mixed.pk])
+    client.post(change, {"decision": "rejected"})
+    mixed.refresh_from_db()
+    assert mixed.decision == "pending"
+
+
+def test_joining_is_checked_pair_by_pair(client, archive_editor, candidates):
+    greek, mixed = candidates
+    client.force_login(archive_editor)
+    pairs = reverse("admin:archive_groupingcandidate_changelist")
+    # Both pairs selected: the Turkish one is refused, and nothing is joined.
+    response = client.post(pairs, {"action": "join", "_selected_action": [greek.pk, mixed.pk]},
+                           follow=True)  # fmt: skip
+    assert "You may not change" in response.content.decode()
+    assert Work.objects.count() == 3
+    # The Greek pair alone is joined: two works become one.
+    joined = client.post(pairs, {"action": "join", "_selected_action": [greek.pk]}, follow=True)
+    assert "1 pair joined" in joined.content.decode()
+    greek.refresh_from_db()
+    assert greek.decision == "confirmed"
+    assert Work.objects.count() == 2
+    mixed.refresh_from_db()
+    assert mixed.decision == "pending"

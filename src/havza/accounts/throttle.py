@@ -42,7 +42,7 @@ def locked_out(request, original_response=None, credentials=None) -> HttpRespons
     minutes = settings.AXES_COOLOFF_TIME * 60
     message = _(
         "Too many wrong passwords. Logging in is locked for %(minutes)s minutes; ask an "
-        "administrator if you need in sooner."
+        "administrator if you need to log in sooner."
     ) % {"minutes": f"{minutes:g}"}
     return _page(message, 429, retry_after=int(minutes * 60))
 

@@ -6,10 +6,13 @@ from django.utils.translation import ngettext
 
 from havza.archive import editorial
 from havza.archive.models import GroupingCandidate, ImportedDocument
+from havza.publishing.admin_access import LanguageRulesMixin
 
 
 @admin.register(ImportedDocument)
-class ImportedDocumentAdmin(admin.ModelAdmin):
+class ImportedDocumentAdmin(LanguageRulesMixin, admin.ModelAdmin):
+    language_paths = ("language",)
+    language_form_fields = ()
     list_display = ["title", "language", "status", "format", "group_confidence", "last_seen_at"]
     list_filter = ["status", "format", "language"]
     search_fields = ["title", "key"]
@@ -21,7 +24,22 @@ class ImportedDocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(GroupingCandidate)
-class GroupingCandidateAdmin(admin.ModelAdmin):
+class GroupingCandidateAdmin(LanguageRulesMixin, admin.ModelAdmin):
+    """A pair is seen by those who see either language, and decided (from its screen or by
+    the actions, checked row by row) only by an editor of both."""
+
+    language_paths = ("document__language", "other__language")
+    language_form_fields = ()
+
+    def object_languages(self, obj: GroupingCandidate) -> set[str]:
+        # Joining moves every translation of one work into the other and deletes the first:
+        # it needs the languages of both works, not only of the two documents.
+        found = super().object_languages(obj)
+        for document in (obj.document, obj.other):
+            if document.translation is not None:
+                found |= {t.language for t in document.translation.work.translations.all()}
+        return found
+
     list_display = ["document_title", "other_title", "confidence", "decision"]
     list_filter = ["decision"]
     readonly_fields = ["document", "other", "confidence", "evidence", "created_at", "decided_at"]
@@ -48,7 +66,8 @@ class GroupingCandidateAdmin(admin.ModelAdmin):
                 joined += 1
             except editorial.CannotJoin as error:
                 self.message_user(request, f"{candidate}: {error}", messages.WARNING)
-        self.message_user(request, ngettext("%d pair joined.", "%d pairs joined.", joined) % joined)
+        message = ngettext("%(count)d pair joined.", "%(count)d pairs joined.", joined)
+        self.message_user(request, message % {"count": joined})
 
     @admin.action(description=_("Different pieces: keep apart"))
     def keep_apart(self, request, queryset):
