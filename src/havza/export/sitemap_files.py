@@ -10,11 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from xml.sax.saxutils import escape
 
-from havza.links import reverse
 from havza.publishing import queries, sitemaps
 from havza.publishing.models import Work
+from havza.publishing.pages import catalogue
 
 Render = Callable[[], bytes]
+
+
+def works_file(number: int) -> str:
+    """The address of the sitemap's file of works NUMBER."""
+    return catalogue.kind("sitemap_works").location(None, number)
 
 
 def kinds_present(exclude: set[int] = frozenset()) -> set[str]:
@@ -64,13 +69,13 @@ def plan_sitemaps(
     total_before = total_now - len(has) + sum(bool(had[w]) for w in work_ids)
     files_now = max(1, -(-total_now // per_file))
     files_before = max(1, -(-total_before // per_file))
-    index = reverse("publishing:sitemap")
+    index = catalogue.kind("sitemap").location(None)
     stable = not unknown and files_now == files_before
     stable = stable and all(bool(had[w]) == (w in has) for w in work_ids)
     listings_changed = kinds_before is None or kinds_before != kinds_present()
     stable = stable and not listings_changed
     if files_now == 1:
-        whole = lambda: sitemaps.as_page(sitemaps.iter_sitemap(site)).body  # noqa: E731
+        whole = lambda: catalogue.kind("sitemap").render(None, None, site).body  # noqa: E731
         plan.add(index, patch(index, whole, work_ids) if stable else whole)
         numbers = range(0)
     else:
@@ -79,7 +84,7 @@ def plan_sitemaps(
         ) // per_file + 1  # fmt: skip
         membership_changed = unknown or any(bool(had[w]) != (w in has) for w in work_ids)
         if files_now != files_before or unknown:
-            plan.add(index, lambda: sitemaps.as_page(sitemaps.iter_sitemap(site)).body)
+            plan.add(index, lambda: catalogue.kind("sitemap").render(None, None, site).body)
             numbers = range(1, files_now + 1)
         elif membership_changed:
             numbers = range(first, files_now + 1)
@@ -87,26 +92,23 @@ def plan_sitemaps(
             last = max(with_translations.filter(pk__lt=w).count() for w in work_ids) // per_file + 1
             numbers = range(first, last + 1)
             if first == last and stable:
-                path = reverse("publishing:sitemap_works", kwargs={"number": first})
-                whole = lambda: sitemaps.as_page(sitemaps.iter_works_file(site, first)).body  # noqa: E731
+                path = works_file(first)
+                whole = lambda: catalogue.kind("sitemap_works").render(None, first, site).body  # noqa: E731
                 plan.add(path, patch(path, whole, work_ids))
         if membership_changed or files_now != files_before or listings_changed:
-            pages_file = reverse("publishing:sitemap_pages")
-            plan.add(pages_file, lambda: sitemaps.as_page(sitemaps.iter_pages_file(site)).body)
+            pages_file = catalogue.kind("sitemap_pages").location(None)
+            plan.add(
+                pages_file, lambda: catalogue.kind("sitemap_pages").render(None, None, site).body
+            )
     for n in numbers:
         plan.add(
-            reverse("publishing:sitemap_works", kwargs={"number": n}),
-            lambda n=n: sitemaps.as_page(sitemaps.iter_works_file(site, n)).body,
+            works_file(n),
+            lambda n=n: catalogue.kind("sitemap_works").render(None, n, site).body,
         )
     if files_now == 1 and (files_before > 1 or unknown):
-        plan.remove.add(reverse("publishing:sitemap_pages"))
-        plan.prune.append((lambda n: reverse("publishing:sitemap_works", kwargs={"number": n}), 1))
+        plan.remove.add(catalogue.kind("sitemap_pages").location(None))
+        plan.prune.append((works_file, 1))
     elif files_before > files_now:
-        plan.remove |= {
-            reverse("publishing:sitemap_works", kwargs={"number": n})
-            for n in range(files_now + 1, files_before + 1)
-        }
+        plan.remove |= {works_file(n) for n in range(files_now + 1, files_before + 1)}
     elif unknown:
-        plan.prune.append(
-            (lambda n: reverse("publishing:sitemap_works", kwargs={"number": n}), files_now + 1)
-        )
+        plan.prune.append((works_file, files_now + 1))
