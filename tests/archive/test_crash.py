@@ -38,7 +38,8 @@ def near_misses(folder: Path, sets: int) -> None:
         numbers = {k: base + i * 37 for i, k in enumerate("abcdefgh")}
         for lang, (title, body) in LANGUAGES.items():
             text = f"{title.format(n=n)}\n\n{n % 28 + 1} May 2023\n\n{body.format(**numbers)}"
-            (folder / f"near-{n:02}-{lang}.txt").write_text(text, encoding="utf-8")
+            # Named to come first, so that the first batches hold possible translations.
+            (folder / f"0-near-{n:02}-{lang}.txt").write_text(text, encoding="utf-8")
 
 
 def state(data_dir: Path) -> dict:
