@@ -211,7 +211,7 @@ def build(count: int, aliases: list[str], jobs: int) -> tuple[dict, list[str]]:
         for alias in aliases:
             began = time.perf_counter()
             with transaction.atomic(using=alias):
-                backends.get(alias).write(entries)
+                backends.get(alias).write(entries, fresh=True)
             timing[alias] += time.perf_counter() - began
     for alias in aliases:
         began = time.perf_counter()

@@ -112,7 +112,7 @@ def reindex(
     with transaction.atomic(using=using):
         backend.clear()
         for entries in _analyzed(rows, jobs):
-            backend.write(entries)
+            backend.write(entries, fresh=True)
             count += len(entries)
             if progress:
                 progress(len(entries))

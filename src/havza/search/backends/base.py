@@ -50,8 +50,9 @@ class Backend:
         self.using = using
         self.connection = connections[using]
 
-    def write(self, entries: Sequence[Entry]) -> None:
-        """Add or replace ENTRIES (by translation id)."""
+    def write(self, entries: Sequence[Entry], fresh: bool = False) -> None:
+        """Add or replace ENTRIES (by translation id). FRESH: the index was just cleared and
+        none of them is in it (a rebuild skips looking for old rows)."""
         raise NotImplementedError
 
     def delete(self, translation_ids: Sequence[int]) -> None:
@@ -71,7 +72,16 @@ class Backend:
 
     # Shared --------------------------------------------------------------------------------
 
-    def _write_documents(self, entries: Sequence[Entry]) -> None:
+    def _write_documents(self, entries: Sequence[Entry], fresh: bool = False) -> None:
+        conflicts = (
+            {}
+            if fresh
+            else {
+                "update_conflicts": True,
+                "unique_fields": ["translation"],
+                "update_fields": ["work", "language", "kind", "year", "published"],
+            }
+        )
         SearchDocument.objects.using(self.using).bulk_create(
             [
                 SearchDocument(
@@ -84,9 +94,8 @@ class Backend:
                 )
                 for e in entries
             ],
-            update_conflicts=True,
-            unique_fields=["translation"],
-            update_fields=["work", "language", "kind", "year", "published"],
+            batch_size=1000,
+            **conflicts,
         )
 
     def filter_sql(self, filters: Filters, alias: str = "d") -> tuple[str, list]:

@@ -53,10 +53,10 @@ def tsvector_text(entry: Entry) -> str:
 class PostgresBackend(Backend):
     name = "postgresql"
 
-    def write(self, entries: Sequence[Entry]) -> None:
+    def write(self, entries: Sequence[Entry], fresh: bool = False) -> None:
         if not entries:
             return
-        self._write_documents(entries)
+        self._write_documents(entries, fresh)
         table = SearchDocument._meta.db_table
         with self.connection.cursor() as cursor:
             cursor.executemany(

@@ -29,20 +29,24 @@ CREATE = (
     "title, summary, body, tokenize = \"unicode61 remove_diacritics 0 tokenchars '.'\")"
 )
 DROP = f"DROP TABLE IF EXISTS {TABLE}"
+# Rows ranked past a page, so that works tied with its last one are ordered by date too.
+TIE_MARGIN = 50
 RANK = f"bm25({TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT})"
 
 
 class SQLiteBackend(Backend):
     name = "sqlite-fts5"
 
-    def write(self, entries: Sequence[Entry]) -> None:
+    def write(self, entries: Sequence[Entry], fresh: bool = False) -> None:
         if not entries:
             return
-        self._write_documents(entries)
+        self._write_documents(entries, fresh)
         with self.connection.cursor() as cursor:
-            cursor.executemany(
-                f"DELETE FROM {TABLE} WHERE rowid = %s", [(e.translation_id,) for e in entries]
-            )
+            if not fresh:
+                cursor.executemany(
+                    f"DELETE FROM {TABLE} WHERE rowid = %s",
+                    [(e.translation_id,) for e in entries],
+                )
             cursor.executemany(
                 f"INSERT INTO {TABLE} (rowid, title, summary, body) VALUES (%s, %s, %s, %s)",
                 [
@@ -81,6 +85,8 @@ class SQLiteBackend(Backend):
             return Found()
         # Terms carry their language, so the query in each language needs no other condition.
         match = " OR ".join(f"({fts5_expression(q)})" for q in queries)
+        if len(queries) == 1 and filters == Filters():
+            return self._search_one_language(match, limit, offset)
         where, params = self.filter_sql(filters)
         where = f"WHERE {where}" if where else ""
         docs = SearchDocument._meta.db_table
@@ -111,6 +117,29 @@ class SQLiteBackend(Backend):
                 total = cursor.fetchone()[0]
         hits = [Hit(t, w, round(-score, 6)) for t, w, score, _ in rows]
         return Found(hits, total)
+
+    def _search_one_language(self, match: str, limit: int, offset: int) -> Found:
+        """The common case, one language and no filters: a work has one translation there,
+        so FTS5 ranks alone and only the page's rows (and a margin for ties) are joined for
+        the recency tie-break."""
+        docs = SearchDocument._meta.db_table
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH m AS MATERIALIZED (SELECT rowid AS id, {RANK} AS rank FROM {TABLE} "
+                f"WHERE {TABLE} MATCH %s ORDER BY rank LIMIT %s) "
+                f"SELECT d.translation_id, d.work_id, m.rank FROM m "
+                f"JOIN {docs} d ON d.translation_id = m.id "
+                "ORDER BY m.rank, d.published DESC, d.work_id DESC",
+                [match, offset + limit + TIE_MARGIN],
+            )
+            rows = cursor.fetchall()
+            page = rows[offset : offset + limit]
+            if offset == 0 and len(rows) < limit:
+                total = len(rows)
+            else:
+                cursor.execute(f"SELECT COUNT(*) FROM {TABLE} WHERE {TABLE} MATCH %s", [match])
+                total = cursor.fetchone()[0]
+        return Found([Hit(t, w, round(-score, 6)) for t, w, score in page], total)
 
     def size(self) -> int:
         with self.connection.cursor() as cursor:
