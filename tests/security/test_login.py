@@ -70,7 +70,7 @@ def test_the_lock_ends_after_the_configured_time(client, editor):
 
 
 def test_no_more_password_checks_run_at_once_than_the_bound():
-    pool = throttle.PasswordCheckPool(2)
+    pool = throttle.PasswordCheckPool(2, queue=6)
     release, two_running = threading.Event(), threading.Event()
 
     def check():
@@ -89,6 +89,29 @@ def test_no_more_password_checks_run_at_once_than_the_bound():
     for t in threads:
         t.join(30)
     assert pool.most == 2 and pool.running == 0
+
+
+def test_a_login_that_finds_the_line_full_does_not_wait_in_it():
+    pool = throttle.PasswordCheckPool(1, queue=1)
+    release, running = threading.Event(), threading.Event()
+
+    def check():
+        running.set()
+        assert release.wait(30)
+
+    first = threading.Thread(target=pool.run, args=(check,), kwargs={"timeout": 30})
+    first.start()
+    assert running.wait(30)
+    second = threading.Thread(target=pool.run, args=(lambda: None,), kwargs={"timeout": 30})
+    second.start()  # waits for the turn: the line holds one
+    while pool.waiting < 1:
+        second.join(0.01)
+    with pytest.raises(throttle.PasswordChecksBusy):
+        pool.run(lambda: None, timeout=30)  # answered at once, without waiting 30 s
+    release.set()
+    first.join(30)
+    second.join(30)
+    assert pool.running == pool.waiting == 0
 
 
 def test_a_login_that_finds_no_turn_is_asked_to_try_again_and_not_counted(

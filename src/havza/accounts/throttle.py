@@ -4,8 +4,9 @@ Wrong passwords are counted per account and per address by django-axes (settings
 ``HAVZA_LOGIN_ATTEMPTS``, ``HAVZA_LOGIN_LOCKOUT_MINUTES``). The address is kept only as a keyed
 hash, written as an IPv6 address in the private fd00::/8 range so that it fits the library's
 address column on every database. A password hash (argon2) takes a core for a moment: at most
-``HAVZA_PASSWORD_CHECKS`` run at once, so that a burst of logins leaves the server's other
-threads free to serve pages; a login that cannot get a turn soon is asked to try again.
+``HAVZA_PASSWORD_CHECKS`` run at once, and at most as many more logins wait for a turn, so that
+a burst of logins holds only a few of the server's threads and leaves the others free to serve
+pages; a login that finds the queue full, or cannot get a turn soon, is asked to try again.
 """
 
 from __future__ import annotations
@@ -64,17 +65,30 @@ class PasswordChecksBusy(Exception):
 
 
 class PasswordCheckPool:
-    """At most SIZE password checks at once. Counts the most ever running, for tests."""
+    """At most SIZE password checks at once and QUEUE more waiting (SIZE unless told): a
+    server thread never waits behind a long line of logins. Counts the most ever running,
+    for tests."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, queue: int | None = None):
         self.size = size
+        self.queue = size if queue is None else queue
         self._turns = threading.BoundedSemaphore(size)
         self._lock = threading.Lock()
         self.running = 0
+        self.waiting = 0
         self.most = 0
 
     def run(self, check, *args, timeout: float | None = None, **kwargs):
-        if not self._turns.acquire(timeout=WAIT_SECONDS if timeout is None else timeout):
+        with self._lock:
+            if self.waiting >= self.queue:
+                raise PasswordChecksBusy  # the line is full: do not hold a thread in it
+            self.waiting += 1
+        try:
+            turn = self._turns.acquire(timeout=WAIT_SECONDS if timeout is None else timeout)
+        finally:
+            with self._lock:
+                self.waiting -= 1
+        if not turn:
             raise PasswordChecksBusy
         try:
             with self._lock:
