@@ -106,20 +106,26 @@ class _Candidates:
             found.append((a, b, first, second, conf, details))
         if not found:
             return
-        decided = set(
-            GroupingCandidate.objects.filter(document__in=[f[2] for f in found])
-            .exclude(decision=GroupingCandidate.Decision.PENDING)
-            .values_list("document_id", "other_id")
-        )
+        # A pair recorded before, either way round, is not recorded again; one an editor
+        # decided is not listed for them again.
+        docs = [f[2] for f in found] + [f[3] for f in found]
+        existing = {
+            frozenset((a, b)): decision
+            for a, b, decision in GroupingCandidate.objects.filter(
+                document__in=docs, other__in=docs
+            ).values_list("document_id", "other_id", "decision")
+        }
         GroupingCandidate.objects.bulk_create(
             [
                 GroupingCandidate(document=first, other=second, confidence=conf, evidence=details)
                 for _, _, first, second, conf, details in found
+                if frozenset((first.pk, second.pk)) not in existing
             ],
             ignore_conflicts=True,
         )
+        pending = GroupingCandidate.Decision.PENDING
         for a, b, first, second, conf, _ in found:
-            if (first.pk, second.pk) in decided:
+            if existing.get(frozenset((first.pk, second.pk)), pending) != pending:
                 continue
             for node, other in ((a, second), (b, first)):
                 if node < len(self.items):
