@@ -239,3 +239,17 @@ def test_a_new_work_from_the_work_screen_is_published_into_the_export(
     assert {"en/communiques/index.html", "tr/communiques/index.html", "sitemap.xml"} <= changed
     assert len(republishes) == 1
     assert "Could not" not in caplog.text
+
+
+def test_a_batch_of_bulk_writes_is_published_once_when_it_says_so(
+    site, tmp_path, republishes, django_capture_on_commit_callbacks
+):
+    out, article = site["out"], site["article"]
+    before = snapshot(out)
+    with django_capture_on_commit_callbacks(execute=True), changes.changing() as unit:
+        unit.add(article.pk)
+        type(article).objects.filter(pk=article.pk).update(kind="interview")  # no signals
+        unit.mark_changed()
+    assert len(republishes) == 1
+    changed = assert_like_a_fresh_build(out, before, tmp_path)
+    assert {"en/interviews/index.html", "tr/articles/index.html"} <= changed

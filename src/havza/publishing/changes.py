@@ -72,6 +72,11 @@ class Unit:
             for key, value in observer.snapshot(new).items():
                 before.setdefault(key, value)
 
+    def mark_changed(self) -> None:
+        """Say that the unit changed something: needed after bulk writes (``bulk_create``,
+        ``update``), which send no model signals."""
+        self.saved = True
+
     def _commit(self) -> None:
         if not self.saved:
             return
