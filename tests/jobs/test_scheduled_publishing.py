@@ -66,7 +66,7 @@ def test_a_translation_scheduled_on_the_work_screen_is_published_by_the_worker(
         assert run_due_jobs() == 1
     draft.refresh_from_db()
     assert draft.status == "published" and draft.publish_at is None
-    assert DBTaskResult.objects.get().return_value == ["en"]
+    assert DBTaskResult.objects.get().return_value == {"published": ["en"], "not_ready": {}}
     assert titles_on_home(client, "en")[0] == TITLE
     assert feed_titles(client, "en")[0] == TITLE
 
@@ -93,7 +93,7 @@ def test_a_work_scheduled_in_the_past_publishes_every_draft_on_the_next_pass(
     assert run_due_jobs() == 1
     work.refresh_from_db()
     assert work.publish_at is None and work.published_on == timezone.localdate()
-    assert sorted(DBTaskResult.objects.get().return_value) == sorted(titles)
+    assert sorted(DBTaskResult.objects.get().return_value["published"]) == sorted(titles)
     for lang, title in titles.items():
         assert titles_on_home(client, lang)[0] == title
         assert feed_titles(client, lang)[0] == title
@@ -125,7 +125,38 @@ def test_only_what_is_due_is_published(network):
         work=work, language="tr", status="draft", publish_at=later(hours=1)
     )
     unscheduled = f.TranslationFactory(work=work, language="el", status="draft")
-    assert publish_due(work.pk) == ["en"]
+    assert publish_due(work.pk)["published"] == ["en"]
     states = dict(Work.objects.get(pk=work.pk).translations.values_list("language", "status"))
     assert states == {"en": "published", "tr": "draft", "el": "draft"}
     assert {due.language, waiting.language, unscheduled.language} == set(states)
+
+
+@pytest.mark.django_db
+def test_a_workspace_translation_is_published_only_once_approved_with_its_approved_text(
+    network,
+):
+    from havza.translation import workflow
+    from havza.translation.models import LanguageGrant, Role
+    from tests.translation.test_workflow import translate_all
+
+    editor = get_user_model().objects.create_user("editor", password=None, is_staff=True)
+    LanguageGrant.objects.create(user=editor, language="*", role=Role.EDITOR)
+    work = f.WorkFactory(kind="statement", original_language="en", published_on=None)
+    f.TranslationFactory(
+        work=work, language="en", title=TITLE, body_markdown="No arms.\n\nNo war.\n"
+    )
+    target = workflow.start(work, "tr", editor)
+    target.publish_at = later(minutes=-1)
+    target.save()
+    # Nothing approved yet: it stays a draft, and the job's result says why.
+    assert publish_due(work.pk) == {
+        "published": [],
+        "not_ready": {"tr": "3 segments are not approved yet."},
+    }
+    assert Translation.objects.get(pk=target.pk).status == "draft"
+
+    translate_all(target, editor, editor, "TR")
+    assert publish_due(work.pk)["published"] == ["tr"]
+    published = Translation.objects.get(pk=target.pk)
+    assert published.status == "published" and published.title == f"TR {TITLE}"
+    assert "TR No war." in published.body_markdown

@@ -42,14 +42,16 @@ def due(work: Work, now: dt.datetime) -> list[Translation]:
     return [t for t in drafts if whole or (t.publish_at is not None and t.publish_at <= now)]
 
 
-def publish_due(work_id: int, now: dt.datetime | None = None) -> list[str]:
-    """Publish what is due of the work WORK_ID; return the languages published."""
+def publish_due(work_id: int, now: dt.datetime | None = None) -> dict:
+    """Publish what is due of the work WORK_ID. Returns the languages published and, for
+    those left as drafts, why: ``{"published": ["en"], "not_ready": {"tr": "..."}}``."""
     now = now or timezone.now()
     published: list[str] = []
+    not_ready: dict[str, str] = {}
     with changes.changing([work_id]):
         work = Work.objects.select_for_update().filter(pk=work_id).first()
         if work is None:
-            return published
+            return {"published": published, "not_ready": not_ready}
         for translation in due(work, now):
             translation.work = work
             translation.status = Translation.Status.PUBLISHED
@@ -59,18 +61,20 @@ def publish_due(work_id: int, now: dt.datetime | None = None) -> list[str]:
                     prepare(translation)
             except NotReady as refused:
                 log.warning("Not published: %s [%s]: %s", work, translation.language, refused)
+                not_ready[translation.language] = str(refused)
                 continue
             translation.save()
             published.append(translation.language)
         if work.publish_at is not None and work.publish_at <= now:
             work.publish_at = None
             work.save(update_fields=["publish_at", "published_on", "updated_at"])
-    return published
+    return {"published": published, "not_ready": not_ready}
 
 
 @job()
-def publish_scheduled(work_id: int) -> list[str]:
-    """The worker's job: publish what is due of the work WORK_ID."""
+def publish_scheduled(work_id: int) -> dict:
+    """The worker's job: publish what is due of the work WORK_ID (its result, shown in the
+    admin, says what was published and what was left as a draft, and why)."""
     return publish_due(work_id)
 
 
