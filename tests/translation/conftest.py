@@ -48,3 +48,16 @@ def statement(db):
         work=work, language="en", title="Solidarity across the sea", body_markdown=body(PARAGRAPHS)
     )
     return original
+
+
+@pytest.fixture
+def client_factory():
+    """A test client logged in as USER (force_login: axes refuses client.login)."""
+    from django.test import Client
+
+    def make(user):
+        c = Client()
+        c.force_login(user)
+        return c
+
+    return make

@@ -57,18 +57,6 @@ def clients(make_user, client_factory):
     return {name: client_factory(user) for name, user in people.items()}
 
 
-@pytest.fixture
-def client_factory():
-    from django.test import Client
-
-    def make(user):
-        c = Client()
-        c.force_login(user)
-        return c
-
-    return make
-
-
 def test_acceptance_scenario(statement, clients, client):
     work = statement.work
     for lang in ("tr", "ar", "el"):

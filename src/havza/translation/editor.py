@@ -72,6 +72,9 @@ def build(work: Work, language: str, user) -> EditorView:
     views = []
     for seg in segments:
         found = found_by_id.get(seg.pk, [])
+        for match in found:
+            if match.score < 100:  # what the remembered source says differently
+                match.diff = workflow.diff(match.source, seg.source.text)
         diff = (
             workflow.diff(seg.source_text, seg.source.text) if seg.state == State.OUTDATED else []
         )

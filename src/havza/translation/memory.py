@@ -12,14 +12,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
 from rapidfuzz import fuzz, process
 
-from havza.translation.models import MemoryEntry, TargetSegment
+from havza.translation.models import MemoryEntry, Origin, TargetSegment
 
 FUZZY_THRESHOLD = 70
 _BIDI = dict.fromkeys([*range(0x200E, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
@@ -62,17 +62,24 @@ class Match:
     target: str
     approved_by: str
     approved_at: datetime
-    origin: str
+    origin: str  # the work's title, or "TMX: file name"
+    from_archive: bool = False  # approved from a translation the archive import brought
+    from_file: bool = False  # imported from a TMX file, not approved in the workspace
+    diff: list[tuple[str, str]] = field(default_factory=list)  # to the text looked up
 
 
 def _match(entry: MemoryEntry, score: int) -> Match:
+    segment = entry.segment
+    from_file = entry.segment_id is None and entry.origin.startswith("TMX:")
     return Match(
         score=score,
         source=entry.source_text,
         target=entry.target_text,
         approved_by=entry.approved_by.get_username() if entry.approved_by else "",
         approved_at=entry.approved_at,
-        origin=entry.origin,
+        origin=entry.origin.removeprefix("TMX:").strip() if from_file else entry.origin,
+        from_archive=segment is not None and segment.origin == Origin.EXISTING,
+        from_file=from_file,
     )
 
 
@@ -84,7 +91,7 @@ def lookup_many(
         return []
     pair = MemoryEntry.objects.filter(
         source_language=source_language, target_language=target_language
-    ).select_related("approved_by")
+    ).select_related("approved_by", "segment")
     keys = [source_key(t, source_language) for t in texts]
     exact: dict[str, list[MemoryEntry]] = {}
     for entry in pair.filter(source_key__in=set(keys)).order_by("-approved_at"):
@@ -93,12 +100,14 @@ def lookup_many(
     lengths = [len(n) for n in norms]
     low, high = min(lengths) * 2 // 3, max(lengths) * 3 // 2 + 1
     # The newest few thousand pairs of a plausible length are enough for a suggestion; only
-    # their normalized sources are read, and the winners are fetched whole afterwards.
+    # their normalized sources are read, and the winners are fetched whole afterwards. An
+    # exact match of one text is a fuzzy candidate for the others (the same work often
+    # repeats a sentence with a word changed), so each text leaves out only its own key.
     candidates = list(
-        pair.filter(length__gte=low, length__lte=high).exclude(source_key__in=set(keys))
-        .order_by("-approved_at").values_list("pk", "source_norm")[:5000]
+        pair.filter(length__gte=low, length__lte=high)
+        .order_by("-approved_at").values_list("pk", "source_norm", "source_key")[:5000]
     )  # fmt: skip
-    choices = [_fuzzy_form(norm, source_language) for _pk, norm in candidates]
+    choices = [_fuzzy_form(norm, source_language) for _pk, norm, _key in candidates]
     # One scoring pass for every text against every candidate, in parallel native code.
     scores = (
         process.cdist(
@@ -111,11 +120,16 @@ def lookup_many(
         if choices
         else None
     )
+    by_key: dict[str, list[int]] = {}
+    for i, (_pk, _norm, key) in enumerate(candidates):
+        by_key.setdefault(key, []).append(i)
     best: list[list[tuple[int, int]]] = []  # per text: (candidate index, score)
     for row in range(len(keys)):
         if scores is None:
             best.append([])
             continue
+        for i in by_key.get(keys[row], ()):
+            scores[row][i] = 0  # already offered as the exact match
         top = scores[row].argsort()[::-1][: limit * 2]
         best.append([(int(i), int(scores[row][i])) for i in top if scores[row][i] > 0])
     wanted = {candidates[i][0] for row in best for i, _score in row}
