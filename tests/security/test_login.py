@@ -124,3 +124,10 @@ def test_a_login_that_finds_no_turn_is_asked_to_try_again_and_not_counted(
     response = attempt(client, "ayse", "right-horse-battery")
     assert response.status_code == 503
     assert AccessAttempt.objects.count() == 0
+
+
+def test_an_overlong_user_name_is_refused_before_any_password_check(client, editor):
+    response = attempt(client, "🙂" * 300, "wrong")
+    assert response.status_code == 200  # the form again, with its message: not a crash
+    assert "300" in response.content.decode()  # "at most 150 characters (it has 300)"
+    assert AccessAttempt.objects.count() == 0

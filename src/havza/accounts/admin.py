@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from havza.accounts.models import Profile
@@ -12,6 +14,20 @@ admin.site.site_title = "havza"
 # The index adds links to the translators' workspace for those who may use it. A template of
 # our own name: django.contrib.admin comes first among the apps and would hide an override.
 admin.site.index_template = "havza_admin/index.html"
+
+
+class LoginForm(AdminAuthenticationForm):
+    """The admin's login form, with the user name's length checked before any password is:
+    Django sets the field's max_length without its validator, and a longer name would reach
+    the login limiter's records (255 characters on PostgreSQL) and fail there."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
+
+
+admin.site.login_form = LoginForm
 
 
 class ProfileInline(admin.StackedInline):
