@@ -14,6 +14,7 @@ def favicon(request):
 urlpatterns = [
     path("admin/preferences/", preferences, name="preferences"),
     path("admin/", admin.site.urls),
+    path("translate/", include("havza.accounts.urls")),
     path("translate/", include("havza.translation.urls")),
     path("favicon.ico", favicon),
     path("", include("havza.search.urls")),

@@ -51,7 +51,7 @@ def interface_language(request) -> str:
 
 
 def workspace(view):
-    @login_required(login_url="admin:login")
+    @login_required(login_url="accounts:login")
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not roles.is_workflow_user(request.user):
@@ -91,7 +91,10 @@ def _editor_url(work_id: int, lang: str, key: str = "") -> str:
 
 
 def _context(request, **extra) -> dict:
-    return {"has_permission": True, "site_header": "havza", **extra}
+    # Only editors may open the coverage matrix and invite: nobody is shown a link to a 403.
+    is_editor = bool(roles.languages_for(request.user, Role.EDITOR))
+    return {"has_permission": True, "site_header": "havza", "site_title": "havza",
+            "is_editor": is_editor, **extra}  # fmt: skip
 
 
 def _page_of_works(request):
