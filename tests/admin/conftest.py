@@ -11,7 +11,6 @@ from havza.accounts.models import Profile
 from havza.translation.models import LanguageGrant, Role
 from tests import factories as f
 from tests.checkers.conftest import browser  # noqa: F401 -- Chromium through Playwright
-from tests.i18n.conftest import compiled_catalogs  # noqa: F401 -- an autouse fixture
 
 # The three signatories of the statement, in the order they sign, and their countries as a
 # Turkish and an Arabic reader see them.

@@ -13,7 +13,6 @@ from havza import languages
 from havza.accounts.models import Profile
 from havza.network.models import Organization, Person
 from tests import factories as f
-from tests.i18n.conftest import compiled_catalogs  # noqa: F401 -- the admin speaks Turkish
 
 pytestmark = pytest.mark.django_db
 
