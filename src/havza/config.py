@@ -66,7 +66,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("LOGIN_ATTEMPTS", 5, "Wrong passwords before an account or address is locked out."),
     Setting("LOGIN_LOCKOUT_MINUTES", 15, "How long a lockout lasts."),
-    Setting("PASSWORD_CHECKS", 2, "Password hashes computed at once; other logins wait."),
+    Setting("PASSWORD_CHECKS", 1, "Password hashes computed at once; other logins wait."),
     Setting("EMAIL_HOST", "", "SMTP server for outgoing mail; empty: mail is printed."),
     Setting("EMAIL_PORT", 587, "SMTP server port."),
     Setting("EMAIL_USER", "", "SMTP login; empty: no login."),

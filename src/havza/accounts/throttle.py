@@ -109,7 +109,7 @@ def pool() -> PasswordCheckPool:
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = PasswordCheckPool(max(1, int(getattr(settings, "HAVZA_PASSWORD_CHECKS", 2))))
+            _pool = PasswordCheckPool(max(1, int(getattr(settings, "HAVZA_PASSWORD_CHECKS", 1))))
         return _pool
 
 
