@@ -185,6 +185,7 @@ def build(count: int, aliases: list[str], jobs: int) -> tuple[dict, list[str]]:
     for alias in aliases:
         no_foreign_keys(alias)
         backends.get(alias).clear()
+        backends.get(alias).begin_rebuild()
     timing = {"generation": 0.0, **{a: 0.0 for a in aliases}}
     sample: list[str] = []
 

@@ -111,6 +111,7 @@ def reindex(
     rows = ([_fields(t) for t in batch] for batch in _batches(using))
     with transaction.atomic(using=using):
         backend.clear()
+        backend.begin_rebuild()
         for entries in _analyzed(rows, jobs):
             backend.write(entries, fresh=True)
             count += len(entries)

