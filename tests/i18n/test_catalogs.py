@@ -13,6 +13,8 @@ from babel.messages.pofile import read_po
 
 from havza import languages
 from tests.i18n.conftest import load_script
+from tests.i18n.workspace_messages import SRC as SRC_DIR
+from tests.i18n.workspace_messages import translated_in, workspace_messages
 
 extract_messages = load_script("extract_messages")
 
@@ -170,3 +172,45 @@ def extract_messages_now():
     import datetime as dt
 
     return dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
+
+
+APP_CATALOGS = sorted(
+    path.relative_to(SRC_DIR) for path in SRC_DIR.glob("*/locale/*/LC_MESSAGES/django.po")
+)
+
+
+@pytest.mark.parametrize("path", APP_CATALOGS, ids=str)
+def test_every_app_catalog_is_translated_keeps_placeholders_and_brings_no_markup(path):
+    """The catalogs apps keep of their own (the workspace's, the admin's Kurmanji) too."""
+    code = path.parts[-3]
+    with (SRC_DIR / path).open("rb") as fh:
+        cat = read_po(fh, locale=code)
+    problems = []
+    for m in cat:
+        if not m.id:
+            continue
+        msgid = "".join(m.id) if m.pluralizable else m.id
+        for text in strings(m):
+            if code == SOURCE:
+                continue
+            if not text or m.fuzzy:
+                problems.append((m.id, "untranslated or fuzzy"))
+            elif directives(text) != directives(m.id[-1] if m.pluralizable else m.id):
+                problems.append((m.id, text))
+            elif any(char in text and char not in msgid for char in '<>&"'):
+                problems.append((m.id, "markup", text))
+    assert not problems
+
+
+@pytest.mark.parametrize("code", [c for c in LANGS if c != SOURCE])
+def test_every_workspace_string_is_translated(code):
+    """Every string of the translators' workspace, its login and invitation pages (Django
+    templates and views) has a translation in a catalog Django reads for the language."""
+    missing = [m for m in workspace_messages() if not translated_in(code, m)]
+    assert not missing, f"{code}: {missing}"
+
+
+def test_the_workspace_strings_are_found():
+    found = {msgid for _context, msgid in workspace_messages()}
+    assert {"Translation memory", "Invite a translator", "You have no translation rights."} <= found
+    assert ("translation state", "outdated") in workspace_messages()

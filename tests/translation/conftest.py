@@ -52,11 +52,12 @@ def statement(db):
 
 @pytest.fixture
 def client_factory():
-    """A test client logged in as USER (force_login: axes refuses client.login)."""
+    """A test client logged in as USER (force_login: axes refuses client.login), whose
+    browser asks for English (the tests read the workspace's English words)."""
     from django.test import Client
 
     def make(user):
-        c = Client()
+        c = Client(HTTP_ACCEPT_LANGUAGE="en")
         c.force_login(user)
         return c
 

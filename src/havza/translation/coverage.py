@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils.translation import pgettext_lazy
 
 from havza import languages
 from havza.publishing.models import Translation, Work
@@ -23,12 +24,12 @@ IN_REVIEW = "in_review"
 PUBLISHED = "published"
 CELL_STATES = (MISSING, IN_PROGRESS, OUTDATED, IN_REVIEW, PUBLISHED)
 LABELS = {
-    ORIGINAL: "original",
-    MISSING: "missing",
-    IN_PROGRESS: "in progress",
-    OUTDATED: "outdated",
-    IN_REVIEW: "in review",
-    PUBLISHED: "published",
+    ORIGINAL: pgettext_lazy("translation state", "original"),
+    MISSING: pgettext_lazy("translation state", "missing"),
+    IN_PROGRESS: pgettext_lazy("translation state", "in progress"),
+    OUTDATED: pgettext_lazy("translation state", "outdated"),
+    IN_REVIEW: pgettext_lazy("translation state", "in review"),
+    PUBLISHED: pgettext_lazy("translation state", "published"),
 }
 
 
