@@ -12,6 +12,7 @@ import json
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from havza import languages
@@ -98,10 +99,27 @@ class TranslationForm(forms.ModelForm):
 
 
 class TranslationFormSet(forms.BaseInlineFormSet):
+    def get_queryset(self):
+        # The original first, as the language field's help says, then the site's order.
+        if getattr(self, "_in_language_order", None) is None:
+            original = getattr(self.instance, "original_language", "") or ""
+            order = [When(language=code, then=Value(i)) for i, code in enumerate(languages.codes())]
+            self._in_language_order = (
+                super()
+                .get_queryset()
+                .order_by(
+                    Case(When(language=original, then=Value(0)), default=Value(1)),
+                    Case(*order, default=Value(len(order))),
+                    "language",
+                )
+            )
+        return self._in_language_order
+
     def clean(self) -> None:
         super().clean()
         if any(self.errors):
-            return
+            # Shown above the translations: which row, which field, what is wrong.
+            raise ValidationError([line for form in self.forms for line in row_errors(form)])
         kept = [
             form.cleaned_data.get("language")
             for form in self.forms
@@ -119,6 +137,27 @@ class TranslationFormSet(forms.BaseInlineFormSet):
                 params={"language": lang.native_name if lang else original},
                 code="no_original",
             )
+
+
+def row_language(form) -> str:
+    code = form.content_language() or ""
+    lang = languages.get(code)
+    return lang.native_name if lang else code or "?"
+
+
+def row_errors(form) -> list[str]:
+    """FORM's errors, each naming its row ("Arabic translation: title: …")."""
+    out = []
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        for error in errors:
+            values = {"language": row_language(form), "error": error}
+            if field is None:  # an error of the whole row
+                out.append(_("%(language)s translation: %(error)s") % values)
+            else:
+                values["field"] = field.label or name
+                out.append(_("%(language)s translation: %(field)s: %(error)s") % values)
+    return out
 
 
 def translation_on_site(obj: Translation) -> str | None:

@@ -18,6 +18,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation as i18n
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -342,7 +343,10 @@ def export(request, work_id: int, lang: str, fmt: str):
     target = _target(work, lang)
     data = exchange.export(target, fmt, request.user)
     response = HttpResponse(data, content_type=exchange.formats.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{exchange.filename(target, fmt)}"'
+    # The slug may be written in any script: the header carries it as RFC 6266 says.
+    response["Content-Disposition"] = content_disposition_header(
+        True, exchange.filename(target, fmt)
+    )
     return response
 
 

@@ -70,7 +70,12 @@ def export(translation: Translation, fmt: str, user=None) -> bytes:
 
 
 def filename(translation: Translation, fmt: str) -> str:
-    return f"{translation.work.uid}-{translation.language}.{fmt}.{formats.EXTENSIONS[fmt]}"
+    """``<work-slug>-<lang>.xlf`` / ``.po``: the original's slug names the work (its id when
+    it has none); XLIFF 1.2, for older tools, says so before the extension."""
+    original = translation.work.original()
+    name = (original.slug if original else "") or str(translation.work.uid)
+    version = ".xliff12" if fmt == "xliff12" else ""
+    return f"{name}-{translation.language}{version}.{formats.EXTENSIONS[fmt]}"
 
 
 def read(data: bytes) -> tuple[str, formats.Document]:
