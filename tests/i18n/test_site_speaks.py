@@ -77,7 +77,7 @@ def test_work_page_labels_are_localized(client):
     assert page.find(id=switcher["aria-labelledby"]).get_text() == "بلغات أخرى:"
     footer = page.find("footer", class_="work-footer").get_text(" ", strip=True)
     # One sentence with the original's name inside it, not a label glued to a link.
-    assert "مترجم عن English" in footer
+    assert "مترجم عن الإنجليزية" in footer  # the original named in Arabic
 
 
 @pytest.mark.django_db

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_interval
 from babel.numbers import format_decimal
 from django.templatetags.static import static
 from django.utils import translation
@@ -37,9 +38,65 @@ def localized_date(value: dt.date | dt.datetime | None, lang: str, fmt: str = "l
     return language.localize_digits(text)
 
 
+def localized_date_range(start: dt.date, end: dt.date, lang: str) -> str:
+    """START to END written like the long dates of every page ("October 18 – 19, 2025").
+
+    CLDR has no interval patterns with full month names: those for abbreviated months are
+    widened, as its interval format rules allow (Babel would abbreviate the months)."""
+    language = _lang(lang)
+    if start == end:
+        return localized_date(start, lang)
+    pieces = language.babel.interval_formats.get("yMMMd")
+    if not pieces:
+        return language.localize_digits(
+            format_interval(start, end, "yMMMMd", locale=language.babel)
+        )
+    widen = lambda pattern: re.sub(r"(?<![ML])([ML])\1\1(?![ML])", r"\1\1\1\1", pattern)  # noqa: E731
+    for field, value_of in (("y", "year"), ("M", "month"), ("d", "day")):
+        if field in pieces and getattr(start, value_of) != getattr(end, value_of):
+            text = "".join(
+                format_date(day, widen(pattern), locale=language.babel)
+                for pattern, day in zip(pieces[field], (start, end), strict=True)
+            )
+            return language.localize_digits(text)
+    return localized_date(start, lang)
+
+
 def localized_number(value: int, lang: str) -> str:
     language = _lang(lang)
     return language.localize_digits(format_decimal(value, locale=language.babel))
+
+
+# CSS counter styles that count in a language's digits, so numbered lists match its dates.
+COUNTER_STYLES = {"٠١٢٣٤٥٦٧٨٩": "arabic-indic", "۰۱۲۳۴۵۶۷۸۹": "persian"}
+
+
+def counter_style(lang: languages.Language) -> str:
+    """The CSS counter style of LANG's digits ("" for the ASCII digits)."""
+    return COUNTER_STYLES.get(lang.digits, "")
+
+
+# The face each script's pages preload: the regular weight of their headings' and text's font.
+PRELOADED_FONTS = {
+    "Arab": "havza/fonts/vazirmatn-arabic-400.woff2",
+    "Armn": "havza/fonts/noto-sans-armenian-400.woff2",
+    "Grek": "havza/fonts/noto-sans-greek-400.woff2",
+}
+LATIN_FONT = "havza/fonts/noto-sans-latin-400.woff2"
+
+
+def preloaded_font(lang: languages.Language) -> str:
+    """The static path of the font file LANG's pages preload."""
+    return PRELOADED_FONTS.get(lang.script, LATIN_FONT)
+
+
+def language_name(code: str, in_lang: str) -> str:
+    """The name of the language CODE as written in IN_LANG ("English" in Arabic: الإنجليزية)."""
+    name = _lang(in_lang).babel.languages.get(code)
+    if name:
+        return name  # as CLDR writes it inside a sentence (French: "anglais")
+    language = languages.get(code)
+    return language.native_name if language else code
 
 
 def json_script(value) -> Markup:
@@ -105,6 +162,9 @@ def environment(**options) -> Environment:
         static=static,
         languages=languages.all_languages,
         language=_lang,
+        counter_style=counter_style,
+        preloaded_font=preloaded_font,
+        language_name=language_name,
         content_security_policy=META_CONTENT_SECURITY_POLICY,
     )
     env.filters.update(

@@ -164,12 +164,25 @@ def render(markdown: str) -> str:
     return sanitize(_MD.render(markdown or ""))
 
 
+_BLOCK_END = re.compile(r"</(?:p|h\d|li|blockquote|dd|dt|td|th|pre)>|<br\s*/?>", re.IGNORECASE)
+# A block ending with one of these reads on into the next with a space; any other (a list
+# item, a heading) is set off from it by a middle dot, so items do not run together.
+_SENTENCE_ENDS = tuple('.!?:;…。؟؛։»"”’)')
+
+
 def excerpt(html: str, length: int = 220) -> str:
     """Plain text of the first paragraphs, cut at a word boundary."""
-    text = nh3.clean(re.sub(r"</(p|h\d|li|blockquote)>", " ", html), tags=set())
     import html as html_lib
 
-    text = " ".join(html_lib.unescape(text).split())
+    blocks = (
+        " ".join(html_lib.unescape(nh3.clean(part, tags=set())).split())
+        for part in _BLOCK_END.split(html)
+    )
+    text = ""
+    for block in filter(None, blocks):
+        if text:
+            text += " " if text.endswith(_SENTENCE_ENDS) else " · "
+        text += block
     if len(text) <= length:
         return text
     cut = text[:length].rsplit(" ", 1)[0]

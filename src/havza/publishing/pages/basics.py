@@ -52,7 +52,7 @@ def render_not_found(
 def render_robots(site: Site | None = None) -> Page:
     site = site or Site()
     sitemap = site.absolute(reverse("publishing:sitemap"))
-    text = f"User-agent: *\nDisallow: /admin/\nSitemap: {sitemap}\n"
+    text = f"User-agent: *\nDisallow: /admin/\nDisallow: /translate/\nSitemap: {sitemap}\n"
     return Page(
         text.encode(), content_type="text/plain; charset=utf-8", path=reverse("publishing:robots")
     )

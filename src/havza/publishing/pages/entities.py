@@ -13,10 +13,11 @@ from havza import countries, languages
 from havza.links import reverse
 from havza.network.models import Event, Organization, Person
 from havza.publishing import queries
-from havza.publishing.jinja import localized_number
+from havza.publishing.jinja import localized_date_range, localized_number
 from havza.publishing.models import Authorship, Translation
 from havza.publishing.pages.frame import Page, Site, all_language_alternates, render
 from havza.publishing.pages.lists import render_items
+from havza.publishing.pages.work import name_language
 
 WORKS_PER_ENTITY = 100
 
@@ -94,6 +95,7 @@ def render_organization(
         title=org.display(lang_code),
         alternates=all_language_alternates(site, "publishing:organization", slug=org.slug),
         org=org,
+        name_lang=name_language(org.names, lang_code),
         country=countries.name(org.country, lang_code) if org.country else "",
         authored=render_items(listed.authored.get(org.pk, []), lang_code, 3),
         signed=render_items(listed.signed.get(org.pk, []), lang_code, 3),
@@ -112,6 +114,7 @@ def render_organizations(lang_code: str, orgs: list[Organization], site: Site | 
             "href": o.get_absolute_url(lang_code),
             "country": countries.name(o.country, lang_code) if o.country else "",
             "member": o.is_member,
+            "lang": name_language(o.names, lang_code),
         }
         for o in orgs
     ]
@@ -179,18 +182,9 @@ def reach_sentence(event: Event, lang_code: str) -> str:
 
 
 def render_event(event: Event, lang_code: str, site: Site | None = None) -> Page:
-    from babel.dates import format_interval
-
     site = site or Site()
     lang = languages.get(lang_code)
-    if event.ends_on and event.ends_on != event.starts_on:
-        dates = lang.localize_digits(
-            format_interval(event.starts_on, event.ends_on, "yMMMd", locale=lang.babel)
-        )
-    else:
-        from havza.publishing.jinja import localized_date
-
-        dates = localized_date(event.starts_on, lang_code)
+    dates = localized_date_range(event.starts_on, event.ends_on or event.starts_on, lang_code)
     from havza.multilingual import pick
 
     speakers = [

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import get_script_prefix
 from django.utils import translation
 
-from havza import countries
+from havza import countries, languages
 from havza.links import reverse
 from havza.publishing import queries
 from havza.publishing.models import Translation, Work
@@ -18,12 +18,24 @@ from havza.publishing.pages.labels import KIND_SEGMENTS, kind_singular
 WORK_NOTICES: list = []
 
 
+def name_language(names: dict | None, lang: str) -> str:
+    """The BCP 47 tag of the language an organization's NAMES are shown in on a LANG page,
+    when it has none in LANG and another one stands in for it ("" when written in LANG)."""
+    if not names or names.get(lang):
+        return ""
+    shown = next((code for code in ("en", languages.default().code) if names.get(code)), None)
+    shown = shown or next((code for code, value in names.items() if value), None)
+    other = languages.get(shown) if shown else None
+    return other.tag if other else (shown or "")
+
+
 def byline(work: Work, lang: str) -> list[dict]:
     return [
         {
             "name": a.organization.display(lang) if a.organization else a.person.display(lang),
             "href": a.author.get_absolute_url(lang),
             "kind": "Organization" if a.organization else "Person",
+            "lang": name_language(a.organization.names, lang) if a.organization else "",
         }
         for a in work.authorships.all()
     ]
@@ -36,6 +48,7 @@ def signatory_rows(work: Work, lang: str) -> tuple[list[dict], list[dict]]:
             "name": s.organization.display(lang) if s.organization else s.person.display(lang),
             "href": s.signer.get_absolute_url(lang),
             "country": countries.name(s.country, lang) if s.country else "",
+            "lang": name_language(s.organization.names, lang) if s.organization else "",
         }
         (issuers if s.role == s.Role.ISSUER else signers).append(row)
     return issuers, signers
