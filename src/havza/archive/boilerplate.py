@@ -123,7 +123,9 @@ def _head_end(lines: list[str], boilerplate: Boilerplate) -> int:
                 index += 1
                 continue
         break
-    if len(seen) >= MIN_TAGLINE_LANGUAGES:
+    # A run of lines in several languages with nothing after it is the page itself (a short
+    # multilingual notice), not the head of one: taking it for taglines would drop every word.
+    if len(seen) >= MIN_TAGLINE_LANGUAGES and index < len(lines):
         # A title in a language the taglines do not use would look like one more tagline:
         # when body text follows at once, the run's last line is the title.
         if last_unknown == index - 1 and index < len(lines) and _is_running_text(lines[index]):
