@@ -21,4 +21,7 @@ urlpatterns = [
     path("", include("havza.publishing.urls")),
 ]
 
-handler404 = "havza.publishing.views.not_found"
+# The admin and the workspace answer in the person's language; the public site as before.
+handler403 = "havza.accounts.errors.permission_denied"
+handler404 = "havza.accounts.errors.not_found"
+handler500 = "havza.accounts.errors.server_error"
