@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from havza.translation.models import LanguageGrant, Role
+from tests.admin.conftest import make_editor, organizations  # noqa: F401 -- the work screen's
+from tests.checkers.conftest import browser  # noqa: F401 -- Chromium through Playwright
 from tests.factories import TranslationFactory, WorkFactory
 
 PARAGRAPHS = [

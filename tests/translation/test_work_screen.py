@@ -10,13 +10,12 @@ from django.urls import reverse
 from havza.publishing.models import Work
 from havza.translation import workflow
 from tests import factories as f
-from tests.admin.conftest import make_editor, organizations  # noqa: F401 (fixtures)
 from tests.admin.test_work_screen import ADD, new_statement_data
 
 pytestmark = pytest.mark.django_db
 
 
-def test_translations_are_listed_original_first_then_in_language_order(client, make_editor):  # noqa: F811
+def test_translations_are_listed_original_first_then_in_language_order(client, make_editor):
     client.force_login(make_editor("ayse", lang="en"))
     work = f.WorkFactory(original_language="fr")
     for lang in ("pt", "ar", "fr", "tr"):  # created in another order
@@ -31,7 +30,7 @@ def test_translations_are_listed_original_first_then_in_language_order(client, m
     assert shown == ["fr", "tr", "ar", "pt"]
 
 
-def test_an_error_names_the_translation_row(client, make_editor, organizations):  # noqa: F811
+def test_an_error_names_the_translation_row(client, make_editor, organizations):
     client.force_login(make_editor("ayse", lang="en"))
     data = new_statement_data(client, organizations)
     data["translations-1-title"] = ""
@@ -45,7 +44,7 @@ def test_an_error_names_the_translation_row(client, make_editor, organizations):
     assert not Work.objects.exists()
 
 
-def test_exported_files_are_named_after_the_work_and_language(client, make_editor):  # noqa: F811
+def test_exported_files_are_named_after_the_work_and_language(client, make_editor):
     editor = make_editor("ed", lang="en", superuser=True)
     client.force_login(editor)
     original = f.TranslationFactory(language="en", title="Ports against privatization")

@@ -6,8 +6,6 @@ import pytest
 
 from havza.publishing.models import Signatory
 from tests import factories as f
-from tests.admin.conftest import make_editor, organizations  # noqa: F401 (fixtures)
-from tests.checkers.conftest import browser  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -24,7 +22,7 @@ def test_the_work_screen_fits_1366_pixels(
     transactional_db,
     make_editor,
     organizations,
-    lang,  # noqa: F811
+    lang,
 ):
     make_editor("ayse", lang=lang)
     work = f.WorkFactory(kind="statement", original_language="en")

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("coverage/", views.coverage_view, name="coverage"),
     path("assign/", views.assign, name="assign"),
+    path("preview/<str:token>/", views.preview, name="preview"),
     path(_T, views.editor_view, name="editor"),
     path(_T + "start/", views.start, name="start"),
     path(_T + "segments/<str:key>/", views.segment, name="segment"),

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET, require_POST
 from havza import languages
 from havza.publishing.models import Translation, Work
 from havza.translation import coverage, editor, exchange, mt, roles, workflow
+from havza.translation import preview as drafts
 from havza.translation.forms import (
     MAX_ID,
     AssignForm,
@@ -177,7 +178,8 @@ def _render_editor(request, work: Work, lang: str, status: int = 200, **extra):
         request,
         "translation/editor.html",
         _context(request, title=view.original.title, subtitle=view.target_language.native_name,
-                 view=view, formats=exchange.FORMATS, **extra),
+                 view=view, formats=exchange.FORMATS, preview_until=drafts.expiry(),
+                 preview_token=drafts.token_for(view.target) if view.target else "", **extra),
         status=status,
     )  # fmt: skip
 
@@ -370,3 +372,20 @@ def import_view(request, work_id: int, lang: str):
     for key, why in report.skipped:
         messages.warning(request, f"{key}: {why}")
     return redirect(_editor_url(work_id, lang))
+
+
+@require_GET
+def preview(request, token: str):
+    """A draft translation as it will be published, for whoever holds the link (no login)."""
+    try:
+        page = drafts.render(drafts.translation_for(token))
+    except drafts.PreviewExpired:
+        with i18n.override(interface_language(request)):
+            message = _("This preview link has expired or is not valid. Ask for a new one.")
+        return HttpResponse(message, status=410, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(page.body, content_type=page.content_type)
+    response["Content-Language"] = languages.get(page.language).tag if page.language else ""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"  # the link is the key: links out keep it
+    return response
