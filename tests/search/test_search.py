@@ -175,3 +175,19 @@ def test_reindex_in_worker_processes_gives_the_same_index(corpus):
     assert index.reindex(jobs=2) == 29
     after = [(r.work_id, r.score) for r in search("workers", "en", everywhere=True).results]
     assert after == before
+
+
+def test_bulk_created_translations_cost_two_index_writes_each(db, django_assert_max_num_queries):
+    from havza.publishing.bulk import create_translations
+    from havza.publishing.models import Translation as T
+
+    works = [f.WorkFactory() for _ in range(20)]
+    rows = [
+        T(work=w, language=lang, title=f"Grev {n}", status=T.Status.PUBLISHED)
+        for n, w in enumerate(works)
+        for lang in ("tr", "en")
+    ]
+    # The import's own queries (slugs, inserts), then two inserts per published row.
+    with django_assert_max_num_queries(9 + 2 * len(rows)):
+        create_translations(rows)
+    assert search("grev", "tr").total == 20

@@ -58,8 +58,9 @@ def index_translations(ids: Iterable[int], using: str = "default") -> None:
 
 
 def index_new(translation: Translation, using: str = "default") -> None:
-    """Index a translation just created (its work loaded or loadable)."""
-    backends.get(using).write([entry_for(translation)])
+    """Index a translation just created (its work loaded or loadable): no entry of it can
+    exist yet."""
+    backends.get(using).write([entry_for(translation)], fresh=True)
 
 
 def index_work(work_id: int, using: str = "default") -> None:

@@ -20,9 +20,11 @@ def translation_saved(
 ) -> None:
     if raw:
         return
-    if created and instance.status == Translation.Status.PUBLISHED:
-        # A new row (one save, or one of a bulk creation) is indexed from what is in memory.
-        index.index_new(instance, using)
+    if created:
+        # A new row (one save, or one of a bulk creation) is indexed from what is in memory,
+        # in two inserts; a new draft has nothing to index.
+        if instance.status == Translation.Status.PUBLISHED:
+            index.index_new(instance, using)
     else:
         index.index_translations([instance.pk], using)
 
