@@ -40,7 +40,16 @@ def test_help_lists_havza_commands_that_exist_with_examples(tmp_path):
     shown = run(["--help"], {"HAVZA_DATA_DIR": str(tmp_path)})
     assert shown.returncode == 0
     listed = re.findall(r"^  ([a-z]+) ", shown.stdout, flags=re.M)
-    assert {"demo", "serve", "build", "import", "translation", "migrate"} <= set(listed)
+    assert {
+        "demo",
+        "serve",
+        "worker",
+        "build",
+        "reindex",
+        "import",
+        "translation",
+        "migrate",
+    } <= set(listed)
     available = run(["help", "--commands"], {"HAVZA_DATA_DIR": str(tmp_path)}).stdout.split()
     assert set(listed) <= set(available), "help names a command that does not exist"
     for command in ("build", "import", "translation"):

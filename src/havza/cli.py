@@ -25,6 +25,8 @@ Publish
   build           Write the whole public site as static files, swapped in
                   atomically when complete.             havza build public/
                   --base-url https://example.org sets the address of canonical links.
+  reindex         Rebuild the search index of the live site.   havza reindex
+                  --static DIR adds search to a built site.    havza reindex --static public/
 
 Translate
   translation     Exchange one translation with a CAT tool as XLIFF 2.0, XLIFF 1.2
