@@ -15,7 +15,10 @@ from django.utils.translation.template import templatize
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "havza"
 TEMPLATES = [SRC / "translation" / "templates", SRC / "accounts" / "templates" / "havza_accounts"]
-PYTHON = [SRC / "translation" / name for name in ("views.py", "coverage.py", "forms.py")]
+PYTHON = [
+    SRC / "translation" / name
+    for name in ("views.py", "coverage.py", "forms.py", "models.py", "workflow.py", "checks.py")
+]
 DJANGO = Path(django.__file__).parent
 # Where Django looks: the project's and the apps' catalogs, then Django's own (compiled).
 CATALOGS = [SRC / "locale", SRC / "translation" / "locale", SRC / "accounts" / "locale"]

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from havza.jobs.worker import run_due_jobs
@@ -148,11 +148,11 @@ def test_a_workspace_translation_is_published_only_once_approved_with_its_approv
     target = workflow.start(work, "tr", editor)
     target.publish_at = later(minutes=-1)
     target.save()
-    # Nothing approved yet: it stays a draft, and the job's result says why.
-    assert publish_due(work.pk) == {
-        "published": [],
-        "not_ready": {"tr": "3 segments are not approved yet."},
-    }
+    # Nothing approved yet: it stays a draft, and the job's result says why (in the
+    # language the worker runs in).
+    with translation.override("en"):
+        result = publish_due(work.pk)
+    assert result == {"published": [], "not_ready": {"tr": "3 segments are not approved yet."}}
     assert Translation.objects.get(pk=target.pk).status == "draft"
 
     translate_all(target, editor, editor, "TR")

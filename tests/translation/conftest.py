@@ -64,3 +64,12 @@ def client_factory():
         return c
 
     return make
+
+
+@pytest.fixture
+def english():
+    """The services' messages in English (the site's default language is Turkish)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

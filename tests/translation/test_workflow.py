@@ -92,6 +92,7 @@ def test_segment_identity_survives_insertions_and_moves(statement, editor):
     assert target.target_segments.count() == 9  # one added, one removed
 
 
+@pytest.mark.usefixtures("english")
 def test_concurrent_saves_are_refused_with_the_other_text(statement, make_user):
     a = make_user("a", ("ar", Role.TRANSLATOR))
     b = make_user("b", ("ar", Role.TRANSLATOR))

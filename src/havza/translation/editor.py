@@ -43,6 +43,12 @@ class EditorView:
             out[s.segment.state] += 1
         return out
 
+    @property
+    def count_rows(self) -> list[tuple[str, str, int]]:
+        """(state, its label in the interface language, number of segments)."""
+        counts = self.counts
+        return [(value, label, counts[value]) for value, label in State.choices]
+
 
 def build(work: Work, language: str, user) -> EditorView:
     """The editor of WORK in LANGUAGE, for USER (who must be a translator in LANGUAGE)."""
