@@ -22,7 +22,7 @@ function showMachineSuggestions(editor, data) {
     button.type = "button";
     button.className = "tx-use";
     button.dataset.text = text;
-    button.textContent = "MT";
+    button.textContent = editor.dataset.machineLabel || "MT";
     button.title = data.engine || "";
     const span = document.createElement("span");
     span.lang = editor.dataset.lang;
