@@ -6,8 +6,8 @@ then translate what is new or fuzzy, then ``.venv/bin/python scripts/compile_mes
 
 Messages are extracted with Babel: its Python extractor for ``src/havza/**.py`` and Jinja2's
 own Babel extractor (``jinja2.ext.i18n``, newstyle gettext) for templates under ``jinja2/``
-directories. ``src/havza/translation`` and ``src/havza/archive`` keep catalogs of their own
-and are left out, as are migrations. Each site language's catalog is then updated from that
+directories. ``src/havza/translation`` keeps catalogs of its own (under its ``locale``) and
+is left out, as are migrations. Each site language's catalog is then updated from that
 template (``Catalog.update``): translations are kept, changed messages become fuzzy, removed
 ones are dropped (git keeps them).
 
@@ -36,8 +36,8 @@ LOCALE_DIR = SRC / "locale"
 DOMAIN = "django"
 SOURCE_LANGUAGE = "en"  # msgids are English; the en catalog keeps its msgstrs empty
 
-# Parts of the tree with catalogs (or work in progress) of their own.
-EXCLUDED = ("translation", "archive")
+# Parts of the tree with catalogs of their own.
+EXCLUDED = ("translation",)
 
 KEYWORDS = {
     **DEFAULT_KEYWORDS,

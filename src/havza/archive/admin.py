@@ -1,8 +1,8 @@
 """The archive in the admin: what was imported, and possible translations to decide on."""
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from havza.archive import editorial
 from havza.archive.models import GroupingCandidate, ImportedDocument
@@ -65,11 +65,17 @@ class GroupingCandidateAdmin(LanguageRulesMixin, admin.ModelAdmin):
                 editorial.confirm(candidate)
                 joined += 1
             except editorial.CannotJoin as error:
-                self.message_user(request, f"{candidate}: {error}", messages.WARNING)
+                # Translators: a possible translation that could not be joined, and why.
+                message = gettext("%(pair)s: %(reason)s") % {"pair": candidate, "reason": error}
+                self.message_user(request, message, messages.WARNING)
         message = ngettext("%(count)d pair joined.", "%(count)d pairs joined.", joined)
         self.message_user(request, message % {"count": joined})
 
     @admin.action(description=_("Different pieces: keep apart"))
     def keep_apart(self, request, queryset):
+        kept = 0
         for candidate in queryset:
             editorial.reject(candidate)
+            kept += 1
+        message = ngettext("%(count)d pair kept apart.", "%(count)d pairs kept apart.", kept)
+        self.message_user(request, message % {"count": kept})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from havza.archive.models import GroupingCandidate, ImportedDocument
 from havza.publishing.models import Work
@@ -19,13 +21,16 @@ def confirm(candidate: GroupingCandidate) -> Work:
     source = candidate.document.translation.work if candidate.document.translation else None
     target = candidate.other.translation.work if candidate.other.translation else None
     if source is None or target is None:
-        raise CannotJoin("one of the documents no longer has a translation")
+        raise CannotJoin(_("One of the documents no longer has a translation."))
     if source.pk != target.pk:
         clash = set(source.translations.values_list("language", flat=True)) & set(
             target.translations.values_list("language", flat=True)
         )
         if clash:
-            raise CannotJoin(f"both works have a translation in: {', '.join(sorted(clash))}")
+            languages = pgettext("list separator", ", ").join(sorted(clash))
+            raise CannotJoin(
+                _("Both works have a translation in: %(languages)s") % {"languages": languages}
+            )
         source.translations.update(work=target)
         if not target.signatories.exists():
             source.signatories.update(work=target)

@@ -27,7 +27,7 @@ class ImportedDocument(models.Model):
     path = models.CharField(_("file"), max_length=1000)
     format = models.CharField(_("format"), max_length=10)
     digest = models.CharField(_("content digest"), max_length=64)
-    parser_version = models.PositiveIntegerField(default=1)
+    parser_version = models.PositiveIntegerField(_("parser version"), default=1)
     translation = models.ForeignKey(
         Translation,
         verbose_name=_("translation"),
@@ -46,10 +46,12 @@ class ImportedDocument(models.Model):
     evidence = models.JSONField(
         _("evidence"), default=dict, blank=True, help_text=_("What grouping compares.")
     )
-    decision = models.JSONField(default=dict, blank=True, help_text=_("The last report entry."))
+    decision = models.JSONField(
+        _("report entry"), default=dict, blank=True, help_text=_("The last report entry.")
+    )
     problems = models.JSONField(_("problems"), default=list, blank=True)
-    first_imported_at = models.DateTimeField(auto_now_add=True)
-    last_seen_at = models.DateTimeField(auto_now=True)
+    first_imported_at = models.DateTimeField(_("first imported"), auto_now_add=True)
+    last_seen_at = models.DateTimeField(_("last seen"), auto_now=True)
 
     class Meta:
         ordering = ["key"]
@@ -73,16 +75,24 @@ class GroupingCandidate(models.Model):
         REJECTED = "rejected", _("different pieces")
 
     document = models.ForeignKey(
-        ImportedDocument, on_delete=models.CASCADE, related_name="grouping_candidates"
+        ImportedDocument,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="grouping_candidates",
     )
-    other = models.ForeignKey(ImportedDocument, on_delete=models.CASCADE, related_name="+")
+    other = models.ForeignKey(
+        ImportedDocument,
+        verbose_name=_("possible translation of"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     confidence = models.FloatField(_("confidence"))
     evidence = models.JSONField(_("evidence"), default=dict, blank=True)
     decision = models.CharField(
         _("decision"), max_length=12, choices=Decision.choices, default=Decision.PENDING
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("found"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
     class Meta:
         ordering = ["decision", "-confidence"]
