@@ -7,8 +7,7 @@ import datetime as dt
 import factory
 
 from havza.network.models import Event, Organization, Person, Speaker, Topic
-from havza.publishing.models import Authorship, Translation, Work
-from havza.publishing.models import Signatory
+from havza.publishing.models import Authorship, Signatory, Translation, Work
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):

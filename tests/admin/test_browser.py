@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from havza.publishing.models import Work
-from havza.publishing.models import Signatory
+from havza.publishing.models import Signatory, Work
 from tests.admin.conftest import SIGNATORIES, TEXTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -6,8 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from havza.publishing.models import Work
-from havza.publishing.models import Signatory
+from havza.publishing.models import Signatory, Work
 from havza.translation.models import LanguageGrant, Role
 from tests import factories as f
 from tests.admin.conftest import SIGNATORIES, TEXTS

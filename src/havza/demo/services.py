@@ -19,8 +19,7 @@ from django.db import transaction
 from havza.demo.content import EVENTS, ORGANIZATIONS, PEOPLE, TOPICS, WORKS
 from havza.demo.content.schema import Ref, WorkData
 from havza.network.models import Event, Organization, Person, Speaker, Topic
-from havza.publishing.models import Authorship, Translation, Work
-from havza.publishing.models import Signatory
+from havza.publishing.models import Authorship, Signatory, Translation, Work
 
 # Translations appear a few days after the original, as they would in a real network.
 TRANSLATION_DELAY = dt.timedelta(days=2)
