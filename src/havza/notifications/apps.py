@@ -7,6 +7,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Notifications"
 
     def ready(self) -> None:
-        from havza.notifications import assignments
+        from havza.notifications import assignments, progress
 
         assignments.connect()
+        progress.connect()

@@ -32,6 +32,7 @@ class Work(models.Model):
     class Kind(models.TextChoices):
         ARTICLE = "article", _("article")
         STATEMENT = "statement", _("statement")
+        JOINT_STATEMENT = "joint_statement", _("joint statement")
         DECLARATION = "declaration", _("declaration")
         COMMUNIQUE = "communique", _("communiqué")
         INTERVIEW = "interview", _("interview")

@@ -32,6 +32,19 @@ def _authorships(prefix: str = "work__") -> Prefetch:
     )
 
 
+def _issuers(prefix: str = "work__") -> Prefetch:
+    """Joint statements' issuers, their byline in listings (work.issuer_rows)."""
+    from havza.publishing.models import Signatory
+
+    return Prefetch(
+        f"{prefix}signatories",
+        queryset=Signatory.objects.filter(
+            role=Signatory.Role.ISSUER, work__kind=Work.Kind.JOINT_STATEMENT
+        ).select_related("organization", "person"),
+        to_attr="issuer_rows",
+    )
+
+
 def published(lang: str) -> QuerySet[Translation]:
     return Translation.objects.filter(language=lang, status=PUBLISHED)
 
@@ -46,7 +59,7 @@ def newest_first(qs: QuerySet[Translation]) -> QuerySet[Translation]:
 def listing(lang: str) -> QuerySet[Translation]:
     """Published translations in LANG, newest first, with what a listing shows of each."""
     return newest_first(
-        published(lang).select_related("work").prefetch_related(_authorships())
+        published(lang).select_related("work").prefetch_related(_authorships(), _issuers())
     ).defer("body_markdown", "body_html")
 
 

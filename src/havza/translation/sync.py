@@ -21,6 +21,7 @@ from havza.publishing.models import Translation
 from havza.translation import segmentation
 from havza.translation.models import SegmentVersion, SourceSegment, State, TargetSegment
 from havza.translation.prefill import prefill
+from havza.translation.signals import translations_outdated
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +165,15 @@ def _outdate(sources: list[SourceSegment]) -> int:
         )
     TargetSegment.objects.bulk_update(targets, ["state", "version"])
     SegmentVersion.objects.bulk_create(history)
+    published = {
+        t.pk: t
+        for t in Translation.objects.filter(
+            pk__in={target.translation_id for target in targets},
+            status=Translation.Status.PUBLISHED,
+        )
+    }
+    if published:
+        translations_outdated.send(Translation, translations=list(published.values()))
     return len(targets)
 
 

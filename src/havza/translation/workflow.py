@@ -30,7 +30,10 @@ from havza.translation.models import (
 )
 from havza.translation.prefill import prefill
 from havza.translation.segmentation import assemble
+from havza.translation.signals import ready_for_review
 from havza.translation.sync import sync_source
+
+DONE = (State.TRANSLATED, State.REVIEWED)  # a translation whose segments all are awaits review
 
 
 class WorkflowError(Exception):
@@ -135,6 +138,7 @@ def save_segment(
             )
         text = clean_segment_text(text)
         current = seg.source_hash == seg.source.source_hash
+        was_done = current and seg.state in DONE
         if text == seg.text and current and seg.state in (State.TRANSLATED, State.REVIEWED):
             return Result(True, seg, warnings=seg.warnings)
         if seg.state == State.REVIEWED and text != seg.approved_text:
@@ -156,7 +160,14 @@ def save_segment(
         seg.overridden = []
         seg.save()
         _record(seg, event, user)
+        if seg.state == State.TRANSLATED and not was_done and _all_translated(seg.translation):
+            ready_for_review.send(Translation, translation=seg.translation, user=user)
     return Result(True, seg, warnings=seg.warnings)
+
+
+def _all_translated(translation: Translation) -> bool:
+    """Every segment of TRANSLATION is translated or approved."""
+    return not translation.target_segments.exclude(state__in=DONE).exists()
 
 
 def review(

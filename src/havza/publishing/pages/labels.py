@@ -9,6 +9,7 @@ from havza.publishing.models import Work
 KIND_SEGMENTS = {
     Work.Kind.ARTICLE: "articles",
     Work.Kind.STATEMENT: "statements",
+    Work.Kind.JOINT_STATEMENT: "joint-statements",
     Work.Kind.DECLARATION: "declarations",
     Work.Kind.COMMUNIQUE: "communiques",
     Work.Kind.INTERVIEW: "interviews",
@@ -21,6 +22,7 @@ SEGMENT_KINDS = {segment: kind for kind, segment in KIND_SEGMENTS.items()}
 KIND_PLURALS = {
     Work.Kind.ARTICLE: pgettext_lazy("work kind", "Articles"),
     Work.Kind.STATEMENT: pgettext_lazy("work kind", "Statements"),
+    Work.Kind.JOINT_STATEMENT: pgettext_lazy("work kind", "Joint statements"),
     Work.Kind.DECLARATION: pgettext_lazy("work kind", "Declarations"),
     Work.Kind.COMMUNIQUE: pgettext_lazy("work kind", "Communiqués"),
     Work.Kind.INTERVIEW: pgettext_lazy("work kind", "Interviews"),
@@ -29,6 +31,7 @@ KIND_PLURALS = {
 KIND_LABELS = {
     Work.Kind.ARTICLE: pgettext_lazy("work kind", "Article"),
     Work.Kind.STATEMENT: pgettext_lazy("work kind", "Statement"),
+    Work.Kind.JOINT_STATEMENT: pgettext_lazy("work kind", "Joint statement"),
     Work.Kind.DECLARATION: pgettext_lazy("work kind", "Declaration"),
     Work.Kind.COMMUNIQUE: pgettext_lazy("work kind", "Communiqué"),
     Work.Kind.INTERVIEW: pgettext_lazy("work kind", "Interview"),

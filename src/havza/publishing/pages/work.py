@@ -29,16 +29,33 @@ def name_language(names: dict | None, lang: str) -> str:
     return other.tag if other else (shown or "")
 
 
+def issuers_of(work: Work) -> list:
+    """The issuers of a joint statement, in order (prefetched by listings as issuer_rows)."""
+    if work.kind != Work.Kind.JOINT_STATEMENT:
+        return []
+    kept = getattr(work, "issuer_rows", None)
+    if kept is not None:
+        return kept
+    return [s for s in work.signatories.all() if s.role == s.Role.ISSUER]
+
+
 def byline(work: Work, lang: str) -> list[dict]:
-    return [
-        {
-            "name": a.organization.display(lang) if a.organization else a.person.display(lang),
-            "href": a.author.get_absolute_url(lang),
-            "kind": "Organization" if a.organization else "Person",
-            "lang": name_language(a.organization.names, lang) if a.organization else "",
-        }
-        for a in work.authorships.all()
-    ]
+    """A work's authors; a joint statement's byline goes on with its issuers (once each)."""
+    credits, seen = [], set()
+    for c in [*work.authorships.all(), *issuers_of(work)]:
+        key = ("o", c.organization_id) if c.organization_id else ("p", c.person_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        credits.append(
+            {
+                "name": c.organization.display(lang) if c.organization else c.person.display(lang),
+                "href": c.credited.get_absolute_url(lang),
+                "kind": "Organization" if c.organization else "Person",
+                "lang": name_language(c.organization.names, lang) if c.organization else "",
+            }
+        )
+    return credits
 
 
 def signatory_rows(work: Work, lang: str) -> tuple[list[dict], list[dict]]:
