@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "havza.demo",
     "django_tasks",
     "django_tasks_db",
+    "reversion",
     "havza.jobs",
     "havza.notifications",
 ]

@@ -5,11 +5,13 @@ it) the day it is written."""
 from __future__ import annotations
 
 import pytest
+import reversion
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.views.generic import RedirectView
+from reversion.models import Version
 
 from havza.archive.models import GroupingCandidate, ImportedDocument
 from havza.publishing.models import Translation
@@ -93,6 +95,8 @@ def world(db):
     work = f.WorkFactory(original_language="tr")
     tr = f.TranslationFactory(work=work, language="tr", title="Barış", status="published")
     el = f.TranslationFactory(work=work, language="el", title="Ειρήνη", status="published")
+    with reversion.create_revision():  # a version in the work's history
+        work.save()
     f.OrganizationFactory(acronym="MSWN", names={"en": "Shores"})
     # The archive: a Turkish document, a Greek one, and a pair of them to decide on.
     tr_doc, el_doc = (
@@ -130,6 +134,7 @@ def world(db):
             "content_type_id": str(ContentType.objects.get_for_model(Translation).pk),
             "object_id": str(tr.pk), "id": str(tr.pk),
             "token": "not-a-valid-token", "uidb64": "MQ",
+            "version_id": str(Version.objects.get_for_object(work).get().pk),
         },
     }  # fmt: skip
 

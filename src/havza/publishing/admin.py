@@ -11,18 +11,25 @@ import json
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Value, When
+from django.shortcuts import get_object_or_404
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from havza import languages
 from havza.network.admin_forms import OrderedInlineFormSet
-from havza.publishing import changes
+from havza.publishing import changes, history
 from havza.publishing.admin_access import (
+    CHANGE,
     LanguageRowsInlineMixin,
     LanguageRulesMixin,
     OwnerRowsInlineMixin,
     SharedObjectRulesMixin,
+    can_all,
 )
 from havza.publishing.models import Authorship, Translation, Work, language_choices
 
@@ -230,7 +237,7 @@ def _work_ids(object_id: str | None) -> list[int]:
 
 
 @admin.register(Work)
-class WorkAdmin(SharedObjectRulesMixin, admin.ModelAdmin):
+class WorkAdmin(SharedObjectRulesMixin, VersionAdmin):
     # Editors of any language add their translations; the work's own fields and its authors
     # belong to the editors of its original language.
     language_paths = ("original_language", "translations__language")
@@ -270,6 +277,42 @@ class WorkAdmin(SharedObjectRulesMixin, admin.ModelAdmin):
             return super().delete_view(request, object_id, extra_context)
         with changes.changing(_work_ids(object_id)):
             return super().delete_view(request, object_id, extra_context)
+
+    # History (django-reversion): named addresses, and a restore is an editor's save.
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        view = self.admin_site.admin_view
+        return [
+            path("recover/", view(self.recoverlist_view), name=f"{prefix}_recoverlist"),
+            path("recover/<int:version_id>/", view(self.recover_view), name=f"{prefix}_recover"),
+            path(
+                "<path:object_id>/history/<int:version_id>/",
+                view(self.revision_view),
+                name=f"{prefix}_revision",
+            ),
+            *admin.ModelAdmin.get_urls(self),
+        ]
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        work = self.get_object(request, unquote(object_id))
+        if work is None or not self.has_change_permission(request, work):
+            raise PermissionDenied
+        version = get_object_or_404(Version.objects.get_for_object(work), pk=version_id)
+        if not can_all(request.user, CHANGE, history.languages_touched(version, work)):
+            raise PermissionDenied
+        with changes.changing([work.pk]):
+            return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        # A deleted work comes back with all its languages: only for those who hold them all.
+        version = get_object_or_404(Version.objects.get_deleted(Work), pk=version_id)
+        codes = {v.field_dict.get("language") for v in version.revision.version_set.all()}
+        codes.add(version.field_dict.get("original_language"))
+        if not can_all(request.user, CHANGE, {c for c in codes if c}):
+            raise PermissionDenied
+        with changes.changing([]) as unit:
+            unit.add([int(version.object_id)])
+            return super().recover_view(request, version_id, extra_context)
 
     @admin.display(description=_("original language"), ordering="original_language")
     def original(self, obj: Work) -> str:
