@@ -4,6 +4,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 
 from havza.accounts.views import preferences
+from havza.publishing import assets
 
 
 def favicon(request):
@@ -17,6 +18,7 @@ urlpatterns = [
     path("translate/", include("havza.accounts.urls")),
     path("translate/", include("havza.translation.urls")),
     path("favicon.ico", favicon),
+    path("static/<path:name>", assets.serve),  # fingerprinted names (whitenoise: the plain ones)
     path("", include("havza.search.urls")),
     path("", include("havza.publishing.urls")),
 ]

@@ -210,7 +210,8 @@ def test_the_command_keeps_the_address_the_export_was_built_for(
     fresh = tmp_path / "fresh"
     builder.build(fresh, base_url="https://mirror.example/network", jobs=1)
     assert contents(snapshot(out)) == contents(snapshot(fresh))
-    assert sum(before[p][0] != body for p, body in contents(snapshot(out)).items()) < 20
+    rewritten = [p for p, body in contents(snapshot(out)).items() if before[p][0] != body]
+    assert len([p for p in rewritten if not p.endswith((".gz", ".br"))]) < 20
 
 
 def test_a_failing_republish_never_breaks_the_save(

@@ -21,7 +21,6 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.db import connections
 from django.urls import set_script_prefix
 
@@ -30,7 +29,7 @@ from havza.export import files
 from havza.export import staging as staging_folders
 from havza.export.files import file_for
 from havza.export.swap import swap_directory
-from havza.publishing import pages
+from havza.publishing import assets, pages
 from havza.publishing.pages import catalogue
 from havza.publishing.pages.catalogue import PageStream
 
@@ -92,19 +91,14 @@ def run_task(task: Task, out: str, base_url: str) -> tuple[str, int, int]:
 
 
 def copy_static(out: Path) -> int:
-    """Copy the public site's assets (not the admin's) to OUT/static/."""
+    """Write the public site's assets (not the admin's) to OUT/static/, under their plain
+    and their fingerprinted names (``publishing.assets``)."""
     count = 0
-    seen: set[str] = set()
-    for finder in finders.get_finders():
-        for path, storage in finder.list([]):
-            if path.startswith(("admin/", "havza_admin/", "translation/")) or path in seen:
-                continue
-            seen.add(path)
-            target = out / settings.STATIC_URL.strip("/") / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with storage.open(path) as src, target.open("wb") as dst:
-                shutil.copyfileobj(src, dst)
-            count += 1
+    root = out / settings.STATIC_URL.strip("/")
+    for asset in assets.manifest().values():
+        for name in (asset.name, asset.hashed):
+            files.write(root / name, asset.body)  # with .gz and .br beside text files
+        count += 1
     return count
 
 

@@ -11,7 +11,6 @@ from contextlib import contextmanager
 
 from babel.dates import format_date, format_datetime, format_interval
 from babel.numbers import format_decimal
-from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import trans_real
 from jinja2 import Environment, StrictUndefined
@@ -19,7 +18,7 @@ from markupsafe import Markup
 
 from havza import countries, languages
 from havza.links import reverse
-from havza.publishing import markdown
+from havza.publishing import assets, markdown
 from havza.publishing.middleware import META_CONTENT_SECURITY_POLICY
 
 
@@ -159,7 +158,7 @@ def environment(**options) -> Environment:
     )
     env.globals.update(
         url=lambda name, **kwargs: reverse(name, kwargs=kwargs),
-        static=static,
+        static=assets.url,  # fingerprinted names, cached a year
         languages=languages.all_languages,
         language=_lang,
         counter_style=counter_style,
