@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
@@ -94,3 +95,25 @@ def test_an_editor_of_greek_restores_a_greek_translation(client, make_editor, wo
     greek = Translation.objects.get(work=work, language="el")
     assert greek.body_markdown == "Πρώτο κείμενο."
     assert "Πρώτο κείμενο." in client.get(greek.get_absolute_url()).content.decode()
+
+
+def test_a_deleted_work_is_brought_back_with_its_translations(client, make_editor, work):
+    client.force_login(make_editor("zeynep", lang="en"))
+    save_body(client, work, "tr", "Geri gelen metin.")
+    delete = reverse("admin:publishing_work_delete", args=[work.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 302
+    assert not Translation.objects.filter(work_id=work.pk).exists()
+
+    listing = client.get(reverse("admin:publishing_work_recoverlist")).content.decode()
+    [deleted] = Version.objects.get_deleted(type(work))
+    url = reverse("admin:publishing_work_recover", args=[deleted.pk])
+    assert url in listing
+    # An editor of Greek alone may not bring back a work with a Turkish text.
+    greek = Client()
+    greek.force_login(make_editor("nikos", lang="en", grant="el"))
+    assert greek.post(url, {"_save": "Save"}).status_code == 403
+
+    data = form_fields(client.get(url).content, "work_form")
+    assert client.post(url, data).status_code == 302
+    turkish = Translation.objects.get(work_id=work.pk, language="tr")
+    assert "Geri gelen metin." in client.get(turkish.get_absolute_url()).content.decode()

@@ -17,7 +17,16 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "havza"
 TEMPLATES = [SRC / "translation" / "templates", SRC / "accounts" / "templates" / "havza_accounts"]
 PYTHON = [
     SRC / "translation" / name
-    for name in ("views.py", "coverage.py", "forms.py", "models.py", "workflow.py", "checks.py")
+    for name in (
+        "views.py",
+        "coverage.py",
+        "forms.py",
+        "models.py",
+        "workflow.py",
+        "checks.py",
+        "machine_fill.py",
+        "views_machine.py",
+    )
 ]
 DJANGO = Path(django.__file__).parent
 # Where Django looks: the project's and the apps' catalogs, then Django's own (compiled).

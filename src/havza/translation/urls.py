@@ -1,6 +1,6 @@
 from django.urls import path
 
-from havza.translation import views
+from havza.translation import views, views_machine
 
 app_name = "translation"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path(_T + "approve-all/", views.approve_all, name="approve_all"),
     path(_T + "publish/", views.publish, name="publish"),
     path(_T + "machine/", views.machine, name="machine"),
+    path(_T + "machine/fill/", views_machine.fill, name="machine_fill"),
     path(_T + "export/<str:fmt>/", views.export, name="export"),
     path(_T + "import/", views.import_view, name="import"),
 ]

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from havza import languages
 from havza.publishing.models import Translation, Work
-from havza.translation import coverage, editor, exchange, mt, roles, workflow
+from havza.translation import coverage, editor, exchange, machine_fill, mt, roles, workflow
 from havza.translation import preview as drafts
 from havza.translation.forms import (
     MAX_ID,
@@ -174,6 +174,7 @@ def assign(request):
 
 def _render_editor(request, work: Work, lang: str, status: int = 200, **extra):
     view = editor.build(work, lang, request.user)
+    extra.setdefault("machine_fill", machine_fill.latest(view.target) if view.target else None)
     return render(
         request,
         "translation/editor.html",
