@@ -6,16 +6,15 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
+from havza.export.builder import copy_static
 from havza.search.export import write_static_index
 from tests.search.corpus import JUDGED
 
-STATIC_JS = Path(__file__).resolve().parents[2] / "src/havza/search/static/havza/search.js"
 CHROMIUM = Path("/usr/bin/chromium")
 
 # Judged queries the static export answers differently, and why (docs/search.md).
@@ -28,9 +27,7 @@ STATIC_DIFFERS = {
 @pytest.fixture
 def static_site(corpus, tmp_path):
     result = write_static_index(tmp_path)
-    target = tmp_path / "static" / "havza" / "search.js"
-    target.parent.mkdir(parents=True)
-    shutil.copy(STATIC_JS, target)  # a build copies it with the other assets
+    copy_static(tmp_path)  # as a build does: search.js under its fingerprinted name
     return tmp_path, result
 
 
