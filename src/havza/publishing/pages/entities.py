@@ -7,15 +7,20 @@ from dataclasses import dataclass
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from havza import countries, languages
-from havza.links import reverse
 from havza.network.models import Event, Organization, Person
 from havza.publishing import queries
 from havza.publishing.jinja import localized_date_range, localized_number
 from havza.publishing.models import Authorship, Translation
-from havza.publishing.pages.frame import Page, Site, all_language_alternates, render
+from havza.publishing.pages.frame import (
+    Page,
+    Site,
+    all_language_alternates,
+    render,
+    render_index,
+)
 from havza.publishing.pages.lists import render_items
 from havza.publishing.pages.work import name_language
 
@@ -104,10 +109,6 @@ def render_organization(
 
 
 def render_organizations(lang_code: str, orgs: list[Organization], site: Site | None = None):
-    site = site or Site()
-    lang = languages.get(lang_code)
-    with translation.override(lang_code):
-        title = _("Organizations")
     rows = [
         {
             "name": o.display(lang_code),
@@ -118,13 +119,12 @@ def render_organizations(lang_code: str, orgs: list[Organization], site: Site | 
         }
         for o in orgs
     ]
-    return render(
+    return render_index(
         "publishing/organizations.html",
-        lang,
+        "publishing:organizations",
+        lang_code,
         site,
-        path=reverse("publishing:organizations", kwargs={"lang": lang_code}),
-        title=title,
-        alternates=all_language_alternates(site, "publishing:organizations"),
+        gettext_lazy("Organizations"),
         members=[r for r in rows if r["member"]],
         others=[r for r in rows if not r["member"]],
     )
@@ -218,16 +218,11 @@ def render_event(event: Event, lang_code: str, site: Site | None = None) -> Page
 
 
 def render_events(lang_code: str, events: list[Event], site: Site | None = None) -> Page:
-    site = site or Site()
-    lang = languages.get(lang_code)
-    with translation.override(lang_code):
-        title = _("Events")
-    return render(
+    return render_index(
         "publishing/events.html",
-        lang,
+        "publishing:events",
+        lang_code,
         site,
-        path=reverse("publishing:events", kwargs={"lang": lang_code}),
-        title=title,
-        alternates=all_language_alternates(site, "publishing:events"),
+        gettext_lazy("Events"),
         events=[(e.name(lang_code), e.get_absolute_url(lang_code), e.starts_on) for e in events],
     )

@@ -96,6 +96,25 @@ def all_language_alternates(site: Site, url_name: str, **kwargs) -> list[Alterna
     ]
 
 
+def render_index(
+    template_name: str, url_name: str, lang_code: str, site: Site | None, title, **context
+) -> Page:
+    """A page with one address per language and nothing else in it (the lists of
+    organizations, topics, events): TITLE is a lazy message, read in the page's language."""
+    site = site or Site()
+    with translation.override(lang_code):
+        title = str(title)
+    return render(
+        template_name,
+        languages.get(lang_code),
+        site,
+        path=reverse(url_name, kwargs={"lang": lang_code}),
+        title=title,
+        alternates=all_language_alternates(site, url_name),
+        **context,
+    )
+
+
 def render(
     template_name: str,
     lang: languages.Language,

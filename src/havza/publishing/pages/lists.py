@@ -12,6 +12,7 @@ from django.conf import settings
 from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from havza import languages
 from havza.links import reverse
@@ -25,6 +26,7 @@ from havza.publishing.pages.frame import (
     Site,
     all_language_alternates,
     render,
+    render_index,
     template,
 )
 from havza.publishing.pages.labels import KIND_SEGMENTS, kind_plural
@@ -213,17 +215,12 @@ def find_topic(lang: str, slug: str) -> Topic:
 
 
 def render_topics(lang_code: str, topics: list[Topic], site: Site | None = None) -> Page:
-    site = site or Site()
-    lang = languages.get(lang_code)
-    with translation.override(lang_code):
-        title = _("Topics")
-    return render(
+    return render_index(
         "publishing/topics.html",
-        lang,
+        "publishing:topics",
+        lang_code,
         site,
-        path=reverse("publishing:topics", kwargs={"lang": lang_code}),
-        title=title,
-        alternates=all_language_alternates(site, "publishing:topics"),
+        gettext_lazy("Topics"),
         topics=sorted(
             ((t.name(lang_code), t.get_absolute_url(lang_code)) for t in topics),
             key=lambda row: row[0].casefold(),
