@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -47,6 +48,30 @@ class WelcomeView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("translation:queue")
     reset_url_token = "set-password"
     extra_context = {"site_header": "havza", "site_title": "havza", "has_permission": False}
+
+    def dispatch(self, request, *args, **kwargs):
+        # The invitee is not logged in yet: a valid link speaks the language the editor chose
+        # for them (that of the mail they followed), not their browser's.
+        code = self.invitee_language(request, kwargs.get("uidb64", ""), kwargs.get("token", ""))
+        if code is None:
+            return super().dispatch(request, *args, **kwargs)
+        with translation.override(code):
+            request.LANGUAGE_CODE = code
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        response.headers["Content-Language"] = code
+        return response
+
+    def invitee_language(self, request, uidb64: str, token: str) -> str | None:
+        user = self.get_user(uidb64)
+        if token == self.reset_url_token:
+            token = request.session.get(auth_views.INTERNAL_RESET_SESSION_TOKEN, "")
+        if user is None or not self.token_generator.check_token(user, token):
+            return None
+        profile = getattr(user, "havza_profile", None)
+        code = profile.interface_language if profile is not None else ""
+        return code if code in languages.registry() else None
 
 
 class InviteForm(forms.Form):
