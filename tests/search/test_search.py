@@ -191,3 +191,59 @@ def test_bulk_created_translations_cost_two_index_writes_each(db, django_assert_
     with django_assert_max_num_queries(9 + 2 * len(rows)):
         create_translations(rows)
     assert search("grev", "tr").total == 20
+
+
+def test_a_unit_of_work_is_indexed_once_at_its_end_and_not_at_all_if_it_fails(db):
+    """An import batch or a work screen save: what it leaves published is found once it is
+    committed; changes inside it (published, then edited, then one unpublished) end as the
+    last state; a batch that fails leaves nothing in the index."""
+    from havza.publishing import changes
+    from havza.publishing.models import Translation as T
+
+    work = f.WorkFactory()
+    with changes.changing([work.pk]):
+        tr = T.objects.create(work=work, language="tr", title="Liman", status=T.Status.PUBLISHED,
+                              body_markdown="Limanda grev başladı.")  # fmt: skip
+        en = T.objects.create(work=work, language="en", title="Port", status=T.Status.PUBLISHED,
+                              body_markdown="A strike began at the port.")  # fmt: skip
+        tr.body_markdown = "Limanda boykot başladı."
+        tr.save()
+        en.status = T.Status.DRAFT
+        en.save()
+    assert [r.work_id for r in search("boykot", "tr").results] == [work.pk]
+    assert search("grev", "tr").results == []
+    assert search("strike", "en").results == []
+
+    other = f.WorkFactory()
+    with pytest.raises(RuntimeError), changes.changing([other.pk]):
+        T.objects.create(work=other, language="tr", title="Kayıp", status=T.Status.PUBLISHED,
+                         body_markdown="Bu metin hiç bulunmamalı.")  # fmt: skip
+        raise RuntimeError("the batch fails")
+    assert search("metin", "tr").results == []
+
+
+def test_a_large_batch_is_indexed_in_a_few_statements(db):
+    """Indexing 60 translations saved inside one unit costs a handful of queries at its end,
+    not a few per save (an import of thousands of pages would otherwise spend its time here)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from havza.publishing import changes
+    from havza.publishing.bulk import create_translations
+    from havza.publishing.models import Translation as T
+
+    works = [f.WorkFactory() for _ in range(60)]
+    with changes.changing([w.pk for w in works]):
+        create_translations([
+            T(work=w, language="it", title=f"Sciopero {i}", status=T.Status.PUBLISHED,
+              body_markdown="Lo sciopero continua.") for i, w in enumerate(works)
+        ])  # fmt: skip
+    assert search("sciopero", "it").total == 60
+
+    with CaptureQueriesContext(connection) as ctx, changes.changing([w.pk for w in works]):
+        for t in T.objects.filter(language="it"):
+            t.title = t.title.replace("Sciopero", "Vertenza")
+            t.save(update_fields=["title"])
+        saves_done = len(ctx.captured_queries)
+    assert len(ctx.captured_queries) - saves_done <= 12
+    assert search("vertenza", "it").total == 60

@@ -14,12 +14,16 @@ for a snapshot of the works when they join the unit, and called once with all sn
 after the outermost unit commits; nothing is called when it rolls back, or when no model was
 saved or deleted inside it. Units nest: an inner unit joins the outer one. Saves outside any
 unit are each their own change (observers see them through model signals).
+
+Work that belongs in the unit's own transaction but is cheaper done once for all its saves
+(the search index of an import batch) is deferred with ``unit.before_commit(key, func)``:
+FUNC runs once, at the end of the outermost unit, still inside its transaction.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import wraps
 from typing import Any, Protocol
@@ -57,6 +61,9 @@ class Unit:
         self.before: list[dict] = [{} for _ in OBSERVERS]
         self.observers = list(OBSERVERS)
         self.saved = False  # a model was saved or deleted inside the unit
+        # What apps gather during the unit (keyed by app), and their before-commit steps.
+        self.state: dict[str, Any] = {}
+        self._before_commit: dict[str, Callable[[], None]] = {}
 
     def add(self, *work_ids: int | Iterable[int]) -> None:
         """Add works to the unit: their state now is their state before the unit."""
@@ -76,6 +83,15 @@ class Unit:
         """Say that the unit changed something: needed after bulk writes (``bulk_create``,
         ``update``), which send no model signals."""
         self.saved = True
+
+    def before_commit(self, key: str, func: Callable[[], None]) -> None:
+        """Run FUNC (once per KEY) when the outermost unit ends, inside its transaction."""
+        self._before_commit.setdefault(key, func)
+
+    def _flush(self) -> None:
+        while self._before_commit:
+            key = next(iter(self._before_commit))
+            self._before_commit.pop(key)()
 
     def _commit(self) -> None:
         if not self.saved:
@@ -108,6 +124,7 @@ def changing(work_ids: Iterable[int] = (), *, using: str | None = None) -> Itera
         with transaction.atomic(using=using):
             unit.add(work_ids)
             yield unit
+            unit._flush()
             transaction.on_commit(unit._commit, using=using)
     finally:
         _local.unit = None

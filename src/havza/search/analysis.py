@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import Stemmer
 
@@ -61,12 +61,19 @@ PERSIAN_VARIANTS = re.compile("[" + "".join(PERSIAN_LETTERS) + "]")
 # In Arabic a final heh is often typed for ta marbuta: both become ta marbuta, which the
 # stemmer knows how to remove.
 ARABIC_FINAL_HEH = re.compile("ه\\b")
-# Digits other than ASCII: \d is every decimal digit of Unicode.
-OTHER_DIGITS = re.compile(r"(?![0-9])\d")
+# Decimal digits of every script but ASCII, as one character class (faster than a
+# look-ahead on \d at every character).
+_DIGITS = {c: str(unicodedata.digit(chr(c))) for c in range(0x80, 0x110000)
+           if unicodedata.category(chr(c)) == "Nd"}  # fmt: skip
+OTHER_DIGITS = re.compile(
+    "[" + "".join(f"{chr(c)}-{chr(c + 9)}" for c in _DIGITS if unicodedata.digit(chr(c)) == 0) + "]"
+)
 
 
 def fold_digits(text: str) -> str:
-    return OTHER_DIGITS.sub(lambda m: str(unicodedata.digit(m.group())), text)
+    if text.isascii() or not OTHER_DIGITS.search(text):
+        return text
+    return text.translate(_DIGITS)
 
 
 def fold_arabic(text: str) -> str:
@@ -86,8 +93,6 @@ def strip_marks(text: str) -> str:
     kept = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", kept)
 
-
-strip_term_marks = lru_cache(maxsize=200_000)(strip_marks)
 
 GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 
@@ -125,7 +130,12 @@ class Analyzer:
 
     def fold(self, text: str) -> str:
         """Text as the index sees it before it is cut into words and stemmed."""
-        text = fold_digits(unicodedata.normalize("NFKC", text))
+        return fold_digits(self._fold_letters(text))
+
+    def _fold_letters(self, text: str) -> str:
+        """``fold`` but for digits, which ``stem`` folds word by word (a word is folded
+        once, then remembered: scanning every text for other scripts' digits costs more)."""
+        text = unicodedata.normalize("NFKC", text)
         # Every language's text may quote another script; each script's folding is safe to
         # apply anywhere, except the yeh/kaf choice, which follows the language.
         if ARABIC_SCRIPT.search(text):
@@ -137,14 +147,30 @@ class Analyzer:
         return text
 
     def words(self, text: str) -> list[str]:
-        """The folded words of TEXT, unstemmed."""
-        return WORD.findall(self.fold(text))
+        """The folded words of TEXT, unstemmed (digits of other scripts are folded by
+        ``stem``)."""
+        return WORD.findall(self._fold_letters(text))
 
     def stem(self, words: list[str]) -> list[str]:
+        # Words repeat (a few thousand make most of a language's text): each is stemmed
+        # once, then looked up, which is several times faster than stemming every time.
+        known = _terms(self.lang)
+        get = known.get
+        stems = [get(w) for w in words]
+        if None not in stems:
+            return stems  # type: ignore[return-value]
+        missing = list({w for w, s in zip(words, stems, strict=True) if s is None})
+        if len(known) + len(missing) > TERM_CACHE:
+            known.clear()
+        known.update(zip(missing, self._stem_words(missing), strict=True))
+        return [known[w] for w in words]
+
+    def _stem_words(self, words: list[str]) -> list[str]:
+        words = [w if w.isascii() else fold_digits(w) for w in words]
         stemmer = _stemmer(self.lang)
         stems = stemmer.stemWords(words) if stemmer else list(words)
         if self.lang in STRIP_LATIN_ACCENTS:
-            stems = [s if s.isascii() else strip_term_marks(s) for s in stems]
+            stems = [s if s.isascii() else strip_marks(s) for s in stems]
         return stems
 
     def terms(self, text: str) -> list[str]:
@@ -162,6 +188,15 @@ def _stemmer(lang: str) -> Stemmer.Stemmer | None:
     if algorithm is None or algorithm not in Stemmer.algorithms():
         return None
     return Stemmer.Stemmer(algorithm, 100_000)
+
+
+# Words remembered per language, with their terms (at most this many; then forgotten).
+TERM_CACHE = 100_000
+
+
+@cache
+def _terms(lang: str) -> dict[str, str]:
+    return {}
 
 
 @cache

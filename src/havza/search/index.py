@@ -63,15 +63,20 @@ def index_new(translation: Translation, using: str = "default") -> None:
     backends.get(using).write([entry_for(translation)], fresh=True)
 
 
-def index_work(work_id: int, using: str = "default") -> None:
-    """A work's kind or date changed: its translations' entries follow."""
+def translation_ids_of_work(work_id: int, using: str = "default") -> set[int]:
+    """The translations of a work, and those the index still files under it."""
     ids = Translation.objects.using(using).filter(work_id=work_id).values_list("pk", flat=True)
     stale = (
         SearchDocument.objects.using(using)
         .filter(work_id=work_id)
         .values_list("translation_id", flat=True)
     )
-    index_translations({*ids, *stale}, using)
+    return {*ids, *stale}
+
+
+def index_work(work_id: int, using: str = "default") -> None:
+    """A work's kind or date changed: its translations' entries follow."""
+    index_translations(translation_ids_of_work(work_id, using), using)
 
 
 def remove_translations(ids: Iterable[int], using: str = "default") -> None:
