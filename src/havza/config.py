@@ -73,6 +73,23 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("EMAIL_PASSWORD", "", "SMTP password."),
     Setting("EMAIL_SECURITY", "starttls", "starttls, ssl or none."),
     Setting("MAIL_FROM", "havza <havza@localhost>", "Sender address of havza's mail."),
+    Setting(
+        "SIGNON_TRUSTED_PROXIES",
+        "",
+        "Comma-separated addresses of reverse proxies whose X-Forwarded-For names a signer's "
+        "address; empty: the connecting address is the signer's.",
+    ),
+    Setting("SIGNON_IP_BURST", 5, "Sign-ons from one address per minute."),
+    Setting("SIGNON_IP_DAILY", 50, "Sign-ons from one address per day."),
+    Setting("SIGNON_STATEMENT_HOURLY", 3000, "Sign-ons of one statement per hour."),
+    Setting("SIGNON_DOMAIN_HOURLY", 300, "Sign-ons from one email domain per hour."),
+    Setting("SIGNON_WORK", 50000, "Proof-of-work size of the sign form (ALTCHA max number)."),
+    Setting(
+        "SIGNON_LIVE_URL",
+        "",
+        "Address of the live server that takes signatures (the static export's sign pages "
+        "link there); empty: BASE_URL.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -221,6 +221,19 @@ EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = config.get("MAIL_FROM")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Public sign-on (havza.signatures, docs/signon.md).
+HAVZA_SIGNON_TRUSTED_PROXIES = [
+    a.strip() for a in config.get("SIGNON_TRUSTED_PROXIES").split(",") if a.strip()
+]
+HAVZA_SIGNON_LIMITS = {
+    "ip_burst": (config.get("SIGNON_IP_BURST"), 60),
+    "ip_daily": (config.get("SIGNON_IP_DAILY"), 86400),
+    "statement": (config.get("SIGNON_STATEMENT_HOURLY"), 3600),
+    "domain": (config.get("SIGNON_DOMAIN_HOURLY"), 3600),
+}
+HAVZA_SIGNON_WORK = config.get("SIGNON_WORK")
+HAVZA_SIGNON_LIVE_URL = (config.get("SIGNON_LIVE_URL") or HAVZA_BASE_URL).rstrip("/")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

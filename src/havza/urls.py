@@ -19,6 +19,7 @@ urlpatterns = [
     path("translate/", include("havza.translation.urls")),
     path("favicon.ico", favicon),
     path("static/<path:name>", assets.serve),  # fingerprinted names (whitenoise: the plain ones)
+    path("", include("havza.signatures.urls")),
     path("", include("havza.search.urls")),
     path("", include("havza.publishing.urls")),
 ]

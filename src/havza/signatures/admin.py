@@ -1,11 +1,16 @@
+import datetime as dt
+
 from django import forms
 from django.contrib import admin
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from havza.network.admin_forms import CountryChoicesMixin, OrderedInlineFormSet
 from havza.publishing.admin import WORK_INLINES
 from havza.publishing.admin_access import OwnerRowsInlineMixin
 from havza.publishing.models import Signatory
+from havza.signatures import export, services
+from havza.signatures.models import ModerationEvent, Signature, SignOn
 
 
 class SignatoryForm(forms.ModelForm):
@@ -59,3 +64,133 @@ class SignatoryInline(OwnerRowsInlineMixin, CountryChoicesMixin, admin.TabularIn
 
 
 WORK_INLINES.append(SignatoryInline)
+
+
+# Public sign-on ---------------------------------------------------------------------------
+
+
+@admin.register(SignOn)
+class SignOnAdmin(admin.ModelAdmin):
+    list_display = ["work", "is_open", "open_to", "closes_at", "moderate"]
+    list_filter = ["is_open", "moderate", "open_to"]
+    autocomplete_fields = ["work"]
+    fields = [
+        "work",
+        "is_open",
+        "open_to",
+        "closes_at",
+        "moderate",
+        "show_role",
+        "show_country",
+        "show_website",
+        "purge_days",
+        "drop_emails_on_close",
+    ]
+
+
+@admin.register(Signature)
+class SignatureAdmin(admin.ModelAdmin):
+    """The moderation queue: confirmed signatures first, flagged names marked."""
+
+    list_display = [
+        "name",
+        "type",
+        "organization_name",
+        "country",
+        "status",
+        "flagged",
+        "email_domain",
+        "created_at",
+    ]
+    list_filter = ["status", "type", "sign_on", ("flagged", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "organization_name", "email_domain", "ip_hash"]
+    date_hierarchy = "created_at"
+    actions = [
+        "approve",
+        "reject",
+        "export_csv",
+        "invalidate_domains",
+        "invalidate_ip_hashes",
+        "invalidate_window",
+    ]
+    readonly_fields = [
+        "sign_on",
+        "type",
+        "email",
+        "email_domain",
+        "ip_hash",
+        "consent_text",
+        "language",
+        "text_version",
+        "created_at",
+        "confirmed_at",
+        "decided_at",
+        "withdrawn_at",
+    ]
+    exclude = ["email_key", "token", "code"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # signatures come from signers (editors list theirs as signatories)
+
+    @admin.action(description=_("Approve the selected signatures"))
+    def approve(self, request, queryset):
+        count = services.decide(queryset, Signature.Status.APPROVED, request.user)
+        self.message_user(request, _("%(count)s approved.") % {"count": count})
+
+    @admin.action(description=_("Reject the selected signatures"))
+    def reject(self, request, queryset):
+        count = services.decide(queryset, Signature.Status.REJECTED, request.user)
+        self.message_user(request, _("%(count)s rejected.") % {"count": count})
+
+    @admin.action(description=_("Export the selected signatures as CSV"))
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="signatures.csv"'
+        export.write_csv(response, queryset.select_related("sign_on__work"))
+        return response
+
+    @admin.action(description=_("Reject every signature from the email domains of these"))
+    def invalidate_domains(self, request, queryset):
+        total = 0
+        pairs = set(queryset.values_list("sign_on_id", "email_domain"))
+        for sign_on_id, domain in pairs:
+            sign_on = SignOn.objects.get(pk=sign_on_id)
+            total += services.invalidate(sign_on, request.user, domain=domain)
+        self.message_user(request, _("%(count)s rejected.") % {"count": total})
+
+    @admin.action(description=_("Reject every signature from the IP hashes of these"))
+    def invalidate_ip_hashes(self, request, queryset):
+        total = 0
+        for sign_on_id, ip_hash in set(queryset.values_list("sign_on_id", "ip_hash")):
+            sign_on = SignOn.objects.get(pk=sign_on_id)
+            total += services.invalidate(sign_on, request.user, ip_hash=ip_hash)
+        self.message_user(request, _("%(count)s rejected.") % {"count": total})
+
+    @admin.action(description=_("Reject every signature made between the first and last of these"))
+    def invalidate_window(self, request, queryset):
+        total = 0
+        for sign_on in SignOn.objects.filter(pk__in=queryset.values("sign_on")):
+            mine = queryset.filter(sign_on=sign_on).order_by("created_at")
+            first, last = mine.first(), mine.last()
+            total += services.invalidate(
+                sign_on,
+                request.user,
+                since=first.created_at,
+                until=last.created_at + dt.timedelta(microseconds=1),
+            )
+        self.message_user(request, _("%(count)s rejected.") % {"count": total})
+
+
+@admin.register(ModerationEvent)
+class ModerationEventAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "user", "sign_on", "action", "detail", "count"]
+    list_filter = ["action", "sign_on"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -16,6 +16,9 @@ from havza.publishing.pages.labels import KIND_SEGMENTS, kind_singular
 # Functions (translation) -> list of (kind, text) notices shown above a work's body. Other
 # apps register theirs here (the translation workflow adds "the original was updated").
 WORK_NOTICES: list = []
+# Functions (translation) -> list of HTML fragments shown after the signatories (public
+# sign-on adds who signed and "sign this statement").
+WORK_SECTIONS: list = []
 
 
 def name_language(names: dict | None, lang: str) -> str:
@@ -128,6 +131,7 @@ def render_work(t: Translation, site: Site | None = None) -> Page:
     with translation.override(lang.code):
         kind_label = kind_singular(work.kind)
         notices = [notice for provider in WORK_NOTICES for notice in provider(t)]
+        sections = [section for provider in WORK_SECTIONS for section in provider(t)]
     return render(
         "publishing/work.html",
         lang,
@@ -141,6 +145,7 @@ def render_work(t: Translation, site: Site | None = None) -> Page:
         work=work,
         kind_label=kind_label,
         notices=notices,
+        sections=sections,
         kind_href=reverse(
             "publishing:listing", kwargs={"lang": lang.code, "kinds": KIND_SEGMENTS[work.kind]}
         ),

@@ -1,0 +1,176 @@
+"""What stands between the public sign form and the list: one signature per mailbox, the
+signer's real address (only through trusted proxies), stored only as a salted hash, layered
+rate limits, names without invisible characters, look-alike names flagged, spreadsheet cells
+that cannot run formulas."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import ipaddress
+import unicodedata
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+
+from havza.multilingual import clean_text
+from havza.network import homoglyphs
+
+# Providers that deliver "a.b+news@" to "ab@" (dots ignored) or to "a.b@" (+tags ignored).
+DOTS_IGNORED = frozenset({"gmail.com"})
+PLUS_IGNORED = frozenset(
+    {
+        "gmail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "fastmail.com",
+        "fastmail.fm",
+        "protonmail.com",
+        "proton.me",
+        "pm.me",
+        "yandex.ru",
+        "yandex.com",
+    }
+)
+DOMAIN_ALIASES = {"googlemail.com": "gmail.com"}
+
+
+def canonical_email(address: str) -> str:
+    """The mailbox ADDRESS reaches: lower case, the provider's aliases folded
+    ("J.Doe+x@GoogleMail.com" -> "jdoe@gmail.com")."""
+    address = unicodedata.normalize("NFC", address.strip()).lower()
+    local, _at, domain = address.rpartition("@")
+    if not local:
+        return address
+    domain = domain.rstrip(".")
+    with contextlib.suppress(UnicodeError):
+        domain = domain.encode("idna").decode("ascii")
+    domain = DOMAIN_ALIASES.get(domain, domain)
+    if domain in PLUS_IGNORED:
+        local = local.split("+", 1)[0]
+    if domain in DOTS_IGNORED:
+        local = local.replace(".", "")
+    return f"{local}@{domain}"
+
+
+def email_domain(address: str) -> str:
+    return canonical_email(address).rpartition("@")[2]
+
+
+def keyed_hash(salt: str, value: str) -> str:
+    """A hash of VALUE that cannot be reversed by trying every address without the site's
+    secret key and the statement's SALT."""
+    key = f"{settings.SECRET_KEY}:{salt}".encode()
+    return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
+
+
+# The signer's address -------------------------------------------------------------------
+
+
+def _is_address(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+def client_ip(meta: dict) -> str:
+    """The signer's address: the connecting one, unless it is a configured trusted proxy; then
+    the last address in X-Forwarded-For that is not a trusted proxy. A forwarded header sent
+    by anyone else is ignored."""
+    remote = meta.get("REMOTE_ADDR", "") or ""
+    trusted = set(settings.HAVZA_SIGNON_TRUSTED_PROXIES)
+    if remote not in trusted:
+        return remote
+    hops = [h.strip() for h in meta.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
+    for hop in reversed(hops):
+        if hop not in trusted:
+            return hop if _is_address(hop) else remote
+    return remote
+
+
+# Names ----------------------------------------------------------------------------------
+
+# Joiners that Persian, Kurdish and Indic spelling needs; every other format character
+# (bidi controls and marks, zero-width spaces, word joiners, soft hyphens, tags) is dropped.
+KEPT_FORMAT = frozenset({"\u200c", "\u200d"})
+
+
+def clean_name(value: str) -> str:
+    """VALUE without invisible or control characters, NFC, single spaces."""
+    value = unicodedata.normalize("NFC", value)
+    kept = [
+        c
+        for c in value
+        if c in KEPT_FORMAT
+        or unicodedata.category(c) not in ("Cf", "Cc", "Co", "Cs", "Cn")
+        or c in "\t\n"
+    ]
+    return clean_text("".join(kept))
+
+
+def name_flag(*names: str) -> str:
+    """Why an editor should look at a signature before it is shown ("" when none)."""
+    for name in names:
+        words = homoglyphs.mixed_script_words(name)
+        if words:
+            return "mixed scripts: " + " ".join(words)
+    return ""
+
+
+# Rate limits ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Limited(Exception):
+    """Too many sign-ons: LAYER names which limit, RETRY_AFTER the seconds to wait."""
+
+    layer: str
+    retry_after: int
+
+
+def _hit(key: str, limit: int, window: int) -> bool:
+    """Count one more event in KEY's current window; False once past LIMIT."""
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count <= limit
+
+
+def check_limits(sign_on_id: int, ip: str, domain: str) -> None:
+    """Count a sign-on against every layer; raise Limited at the first one exceeded. The
+    cache holds the address only as a hash with the site's key (the same for every
+    statement, so that signing many statements from one address is counted too)."""
+    address = keyed_hash("rate", ip)
+    layers = {
+        "ip_burst": address,
+        "ip_daily": address,
+        "statement": str(sign_on_id),
+        "domain": domain,
+    }
+    for layer, subject in layers.items():
+        limit, window = settings.HAVZA_SIGNON_LIMITS[layer]
+        if not _hit(f"havza:signon:{layer}:{subject}", limit, window):
+            raise Limited(layer, window)
+
+
+# Spreadsheets ---------------------------------------------------------------------------
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> str:
+    """VALUE as a CSV cell a spreadsheet shows as text: one that would start a formula
+    (= + - @, a tab or a carriage return) is prefixed with an apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text

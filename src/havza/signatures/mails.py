@@ -1,0 +1,72 @@
+"""The messages a signer receives, in the language they signed in. They are enqueued in
+the transaction that records the signature, so a stored signature always has its mail."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from havza.jobs.mail import send_mail
+from havza.links import reverse
+from havza.signatures.models import Signature
+
+
+def live(name: str, **kwargs) -> str:
+    return settings.HAVZA_SIGNON_LIVE_URL + reverse(f"signatures:{name}", kwargs=kwargs)
+
+
+def statement_title(signature: Signature, lang: str) -> str:
+    work = signature.sign_on.work
+    titles = {t.language: t.title for t in work.translations.all()}
+    return titles.get(lang) or titles.get(work.original_language) or str(work)
+
+
+def _send(subject: str, body: str, to: str) -> None:
+    send_mail.enqueue(subject, body, [to])
+
+
+def confirmation(signature: Signature) -> None:
+    lang = signature.language
+    with translation.override(lang):
+        title = statement_title(signature, lang)
+        subject = _("Confirm your signature: %(title)s") % {"title": title}
+        body = "\n\n".join(
+            [
+                _("Hello %(name)s,") % {"name": signature.name},
+                _(
+                    "You signed “%(title)s”. It counts once you confirm it: open this page "
+                    "and press its button."
+                )
+                % {"title": title},
+                live("confirm", lang=lang, token=signature.token),
+                _("Or type this code at %(address)s: %(code)s")
+                % {"address": live("code", lang=lang), "code": signature.code},
+                _(
+                    "If you did not sign, do nothing: an unconfirmed signature is deleted "
+                    "after %(days)s days."
+                )
+                % {"days": signature.sign_on.purge_days},
+                _("To withdraw your signature later, or to download or delete your data:"),
+                live("manage", lang=lang, token=signature.token),
+            ]
+        )
+    _send(subject, body + "\n", signature.email)
+
+
+def already_signed(signature: Signature, to: str, lang: str) -> None:
+    with translation.override(lang):
+        title = statement_title(signature, lang)
+        subject = _("You have already signed: %(title)s") % {"title": title}
+        body = "\n\n".join(
+            [
+                _(
+                    "Someone, perhaps you, tried to sign “%(title)s” again with this address. "
+                    "Your signature was already recorded; nothing has changed."
+                )
+                % {"title": title},
+                _("To withdraw your signature, or to download or delete your data:"),
+                live("manage", lang=lang, token=signature.token),
+            ]
+        )
+    _send(subject, body + "\n", to)

@@ -1,0 +1,32 @@
+"""The statement's pages follow its signatures in batches: the first change in a quiet
+minute schedules one job, which republishes whatever arrived until it runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from havza.jobs.retries import job
+from havza.publishing import changes
+
+BATCH = dt.timedelta(seconds=30)
+
+
+def schedule_republish(work_id: int) -> None:
+    """Have the statement's pages re-rendered within BATCH (once for many signatures)."""
+
+    def enqueue() -> None:
+        if cache.add(f"havza:signon:republish:{work_id}", 1, timeout=int(BATCH.total_seconds())):
+            republish_statement.using(run_after=timezone.now() + BATCH).enqueue(work_id)
+
+    transaction.on_commit(enqueue)
+
+
+@job()
+def republish_statement(work_id: int) -> None:
+    """Republish the pages that show WORK_ID's signatures (the static export, if any)."""
+    with changes.changing([work_id]) as unit:
+        unit.mark_changed()
