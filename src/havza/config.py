@@ -42,6 +42,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Site languages in menu order, as ISO 639 codes. The first is the fallback.",
     ),
     Setting("SITE_NAME", "havza", "The network's name, shown in the header and feeds."),
+    Setting(
+        "SITE_LOGO",
+        "",
+        "Path of the network's logo (SVG, PNG or WebP), shown in the header, feeds and "
+        "JSON-LD; empty: havza's.",
+    ),
     Setting("PAGE_SIZE", 20, "Works per page on listings."),
     Setting("FEED_SIZE", 30, "Entries per Atom feed."),
     Setting("STATIC_ROOT", "", "Where collected static files go; empty means DATA_DIR/static."),

@@ -30,6 +30,7 @@ DEBUG = config.get("DEBUG")
 ALLOWED_HOSTS = [h.strip() for h in config.get("ALLOWED_HOSTS").split(",") if h.strip()]
 HAVZA_BASE_URL = config.get("BASE_URL").rstrip("/")
 HAVZA_SITE_NAME = config.get("SITE_NAME")
+HAVZA_SITE_LOGO = config.get("SITE_LOGO")
 HAVZA_PAGE_SIZE = config.get("PAGE_SIZE")
 HAVZA_FEED_SIZE = config.get("FEED_SIZE")
 

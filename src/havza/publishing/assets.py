@@ -77,6 +77,9 @@ def manifest() -> dict[str, Asset]:
                 continue
             with storage.open(path) as fh:
                 sources[path] = fh.read()
+    logo = _configured_logo()
+    if logo is not None:
+        sources[_logo_name(logo)] = logo.read_bytes()
     known: dict[str, Asset] = {}
     # Stylesheets last: they name the other files by their fingerprinted names.
     for name in sorted(sources, key=lambda n: (n.endswith(".css"), n)):
@@ -85,6 +88,26 @@ def manifest() -> dict[str, Asset]:
             body = _rewrite_urls(name, body, known)
         known[name] = Asset(name, _hashed_name(name, body), body)
     return known
+
+
+DEFAULT_LOGO = "havza/favicon.svg"
+
+
+def _configured_logo() -> Path | None:
+    from django.conf import settings
+
+    value = getattr(settings, "HAVZA_SITE_LOGO", "")
+    return Path(value) if value else None
+
+
+def _logo_name(path: Path) -> str:
+    return f"havza/site-logo{path.suffix.lower()}"
+
+
+def site_logo() -> str:
+    """The static name of the network's logo (HAVZA_SITE_LOGO, or havza's own)."""
+    logo = _configured_logo()
+    return _logo_name(logo) if logo is not None else DEFAULT_LOGO
 
 
 @functools.cache

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from havza import languages
 from havza.links import reverse
 from havza.network.models import Topic
-from havza.publishing import queries
+from havza.publishing import assets, queries
 from havza.publishing.models import Translation
 from havza.publishing.pages.frame import Page, Site
 from havza.publishing.pages.work import byline
@@ -21,7 +21,14 @@ EMPTY_FEED_UPDATED = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 class ContentAtomFeed(Atom1Feed):
-    """Atom with each entry's whole body as <content type="html">."""
+    """Atom with each entry's whole body as <content type="html">, and the network's logo as
+    the feed's icon and logo."""
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if self.feed.get("logo"):
+            handler.addQuickElement("icon", self.feed["logo"])
+            handler.addQuickElement("logo", self.feed["logo"])
 
     def latest_post_date(self):
         # An empty feed would otherwise say "updated now", and every export would differ.
@@ -60,6 +67,7 @@ def render_feed(
         feed_url=site.absolute(path),
         feed_guid=site.absolute(path),
         author_name=settings.HAVZA_SITE_NAME,
+        logo=site.absolute(assets.url(assets.site_logo())),
     )
     for t in entries:
         authors = byline(t.work, lang_code)

@@ -163,6 +163,7 @@ def environment(**options) -> Environment:
         language=_lang,
         counter_style=counter_style,
         preloaded_font=preloaded_font,
+        site_logo=assets.site_logo,
         language_name=language_name,
         content_security_policy=META_CONTENT_SECURITY_POLICY,
     )

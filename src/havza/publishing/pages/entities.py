@@ -10,7 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from havza import countries, languages
+from havza.links import reverse
+from havza.multilingual import pick
 from havza.network.models import Event, Organization, Person
+from havza.publishing import jsonld as schema
 from havza.publishing import queries
 from havza.publishing.jinja import localized_date_range, localized_number
 from havza.publishing.models import Authorship, Translation
@@ -99,6 +102,15 @@ def render_organization(
         path=org.get_absolute_url(lang_code),
         title=org.display(lang_code),
         alternates=all_language_alternates(site, "publishing:organization", slug=org.slug),
+        jsonld=schema.organization(
+            name=org.display(lang_code),
+            url=site.absolute(org.get_absolute_url(lang_code)),
+            lang_code=lang_code,
+            country_code=org.country or "",
+            website=org.website,
+            acronym=org.acronym,
+            site=site,
+        ),
         org=org,
         name_lang=name_language(org.names, lang_code),
         country=countries.name(org.country, lang_code) if org.country else "",
@@ -145,6 +157,14 @@ def render_person(
         path=person.get_absolute_url(lang_code),
         title=person.display(lang_code),
         alternates=all_language_alternates(site, "publishing:person", slug=person.slug),
+        jsonld=schema.person(
+            name=person.display(lang_code),
+            url=site.absolute(person.get_absolute_url(lang_code)),
+            lang_code=lang_code,
+            country_code=person.country or "",
+            organization=(org.display(lang_code), org.get_absolute_url(lang_code)) if org else None,
+            site=site,
+        ),
         person=person,
         country=countries.name(person.country, lang_code) if person.country else "",
         organization=(org.display(lang_code), org.get_absolute_url(lang_code)) if org else None,
@@ -185,8 +205,6 @@ def render_event(event: Event, lang_code: str, site: Site | None = None) -> Page
     site = site or Site()
     lang = languages.get(lang_code)
     dates = localized_date_range(event.starts_on, event.ends_on or event.starts_on, lang_code)
-    from havza.multilingual import pick
-
     speakers = [
         {
             "name": s.person.display(lang_code),
@@ -195,21 +213,39 @@ def render_event(event: Event, lang_code: str, site: Site | None = None) -> Page
         }
         for s in event.speakers.select_related("person")
     ]
+    organizers = [
+        (o.display(lang_code), o.get_absolute_url(lang_code)) for o in event.organizers.all()
+    ]
+    place = pick(event.place, lang_code, "en")
+    url = site.absolute(event.get_absolute_url(lang_code))
     return render(
         "publishing/event.html",
         lang,
         site,
         path=event.get_absolute_url(lang_code),
         title=event.name(lang_code),
+        jsonld=schema.event(
+            name=event.name(lang_code),
+            url=url,
+            lang_tag=lang.tag,
+            lang_code=lang_code,
+            starts_on=event.starts_on,
+            ends_on=event.ends_on or event.starts_on,
+            place=place,
+            country_code=event.country or "",
+            online=event.online,
+            organizers=organizers,
+            speakers=speakers,
+            site=site,
+        ),
+        calendar=reverse("publishing:event_ics", kwargs={"lang": lang_code, "slug": event.slug}),
         alternates=all_language_alternates(site, "publishing:event", slug=event.slug),
         event=event,
         dates=dates,
-        place=pick(event.place, lang_code, "en"),
+        place=place,
         country=countries.name(event.country, lang_code) if event.country else "",
         reach=reach_sentence(event, lang_code),
-        organizers=[
-            (o.display(lang_code), o.get_absolute_url(lang_code)) for o in event.organizers.all()
-        ],
+        organizers=organizers,
         speakers=speakers,
         works=render_items(
             queries.listing(lang_code).filter(work__event=event)[:WORKS_PER_ENTITY], lang_code, 3

@@ -59,7 +59,7 @@ def template(name: str):
 
 
 @lru_cache(maxsize=256)
-def _chrome(lang_code: str, prefix: str, site_name: str) -> dict[str, Markup]:
+def _chrome(lang_code: str, prefix: str, site_name: str, logo: str) -> dict[str, Markup]:
     lang = languages.get(lang_code) or languages.default()
     with translation.override(lang.code), page_language(lang.code):
         module = template("publishing/chrome.html").template.make_module(
@@ -71,7 +71,9 @@ def _chrome(lang_code: str, prefix: str, site_name: str) -> dict[str, Markup]:
 def chrome(lang_code: str) -> dict[str, Markup]:
     """The parts of every page in LANG_CODE that do not depend on the page (asset links,
     taglines, sections, footer): rendered once per language and address scheme."""
-    return _chrome(lang_code, get_script_prefix(), settings.HAVZA_SITE_NAME)
+    return _chrome(
+        lang_code, get_script_prefix(), settings.HAVZA_SITE_NAME, settings.HAVZA_SITE_LOGO
+    )
 
 
 def _forget_chrome(**_kwargs) -> None:
@@ -126,17 +128,17 @@ def render(
     status: int = 200,
     description: str = "",
     address: str | None = None,
+    menu_links: dict[str, str] | None = None,
     **context,
 ) -> Page:
     """TEMPLATE_NAME in the frame of LANG. PATH is the page's canonical address; ADDRESS,
-    when it differs (the 404 page), where its file lives."""
-    by_code = {a.language.code: a for a in alternates}
+    when it differs (the 404 page), where its file lives. The language menu leads to the
+    ALTERNATES, then to MENU_LINKS (language code -> address), then to each home page."""
+    targets = {**(menu_links or {}), **{a.language.code: a.path for a in alternates}}
     menu = [
-        (other, by_code[other.code].path if other.code in by_code else reverse(
-            "publishing:home", kwargs={"lang": other.code}
-        ))
+        (other, targets.get(other.code) or reverse("publishing:home", kwargs={"lang": other.code}))
         for other in languages.all_languages()
-    ]  # fmt: skip
+    ]
     context["language_links"] = _language_links(lang, alternates, menu)
     with translation.override(lang.code), page_language(lang.code):
         html = template(template_name).render(

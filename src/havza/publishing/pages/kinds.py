@@ -12,7 +12,7 @@ from havza.links import reverse
 from havza.network.models import Event, Organization, Person, Topic
 from havza.publishing import feeds, queries
 from havza.publishing.models import Translation, Work
-from havza.publishing.pages import entities, lists, site_kinds, work
+from havza.publishing.pages import companions, entities, lists, site_kinds, work
 from havza.publishing.pages.catalogue import (
     CHUNK,
     LANG,
@@ -103,6 +103,8 @@ class WorkPage(PageKind):
             for t in w.published_translations():
                 page = work.render_work(t, site)
                 yield page.path, page.body
+            for companion in companions.companions():
+                yield from companion.pages_of(w, site)
 
 
 @register

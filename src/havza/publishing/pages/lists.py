@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from havza import languages
 from havza.links import reverse
 from havza.network.models import Topic
+from havza.publishing import jsonld as schema
 from havza.publishing.jinja import localized_number, page_language
 from havza.publishing.models import Translation
 from havza.publishing.pages.frame import (
@@ -109,6 +110,18 @@ def _item(t: Translation) -> dict:
     }
 
 
+def collection(name: str, path: str, items: list[Translation], lang, site: Site) -> dict:
+    """JSON-LD of a page listing ITEMS."""
+    return schema.collection(
+        name=name,
+        url=site.absolute(path),
+        lang_tag=lang.tag,
+        lang_code=lang.code,
+        entries=[(t.title, t.get_absolute_url()) for t in items],
+        site=site,
+    )
+
+
 def render_listing(
     lang_code: str,
     kind: str,
@@ -140,6 +153,7 @@ def render_listing(
         alternates=alternates if number == 1 else [],
         items=render_items(items, lang_code, 2),
         pagination=pagination,
+        jsonld=collection(title, path, items, lang, site),
     )
 
 
@@ -164,6 +178,13 @@ def render_home(lang_code: str, latest: list[Translation], site: Site | None = N
         x_default=site.absolute(reverse("publishing:root")),
         items=render_items(latest, lang_code, 3),
         sections=sections,
+        jsonld=collection(
+            settings.HAVZA_SITE_NAME,
+            reverse("publishing:home", kwargs={"lang": lang_code}),
+            latest,
+            lang,
+            site,
+        ),
     )
 
 
@@ -201,6 +222,7 @@ def render_topic(
         ),
         items=render_items(items, lang_code, 2),
         pagination=pagination,
+        jsonld=collection(topic.name(lang_code), pagination.href(number), items, lang, site),
     )
 
 

@@ -33,6 +33,13 @@ class ListKind:
 LIST_KINDS: dict[str, ListKind] = {
     kind.name: kind
     for kind in [
+        # The work itself: pages that go with a work in every language (the "not in this
+        # language" pages, a statement's PDF) follow each change of any of its translations.
+        ListKind(
+            "work",
+            lambda lang, ref: queries.listing(lang).filter(work_id=ref),
+            lambda work: [work.pk],
+        ),
         ListKind("all", lambda lang, _ref: queries.listing(lang), lambda work: [None]),
         ListKind(
             "kind",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import get_script_prefix
 from django.utils import translation
 
 from havza import countries, languages
 from havza.links import reverse
+from havza.publishing import jsonld as schema
 from havza.publishing import queries
 from havza.publishing.models import Translation, Work
 from havza.publishing.pages.frame import Alternate, NotFound, Page, Site, render
@@ -19,6 +19,10 @@ WORK_NOTICES: list = []
 # Functions (translation) -> list of HTML fragments shown after the signatories (public
 # sign-on adds who signed and "sign this statement").
 WORK_SECTIONS: list = []
+
+
+# Kinds of work whose pages offer a PDF with their signatories (pages.companions).
+PDF_KINDS = frozenset({Work.Kind.STATEMENT, Work.Kind.JOINT_STATEMENT, Work.Kind.DECLARATION})
 
 
 def name_language(names: dict | None, lang: str) -> str:
@@ -69,6 +73,7 @@ def signatory_rows(work: Work, lang: str) -> tuple[list[dict], list[dict]]:
             "href": s.signer.get_absolute_url(lang),
             "country": countries.name(s.country, lang) if s.country else "",
             "lang": name_language(s.organization.names, lang) if s.organization else "",
+            "kind": "Organization" if s.organization else "Person",
         }
         (issuers if s.role == s.Role.ISSUER else signers).append(row)
     return issuers, signers
@@ -90,6 +95,16 @@ def _siblings(work: Work) -> tuple[list[Translation], dict[int, str]]:
     return kept[1], kept[2]
 
 
+def menu_links(work: Work, hrefs: dict[str, str]) -> dict[str, str]:
+    """The language menu of WORK's pages: its translations (HREFS, by language), and for the
+    other languages the page saying which languages it can be read in."""
+    return {
+        code: hrefs.get(code)
+        or reverse("publishing:untranslated", kwargs={"lang": code, "work": work.pk})
+        for code in languages.codes()
+    }
+
+
 def render_work(t: Translation, site: Site | None = None) -> Page:
     site = site or Site()
     lang = t.lang
@@ -101,27 +116,24 @@ def render_work(t: Translation, site: Site | None = None) -> Page:
     issuers, signers = signatory_rows(work, lang.code)
     date = work_date(t)
     url = t.get_absolute_url()
-    jsonld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": t.title,
-        "inLanguage": lang.tag,
-        "url": site.absolute(url),
-        "mainEntityOfPage": site.absolute(url),
-        "datePublished": date.isoformat() if date else None,
-        "dateModified": (t.content_updated_at or t.modified_at).isoformat(),
-        "author": [
-            {"@type": a["kind"], "name": a["name"], "url": site.absolute(a["href"])}
-            for a in authors
-        ],
-        "publisher": {"@type": "Organization", "name": settings.HAVZA_SITE_NAME},
-        "description": t.excerpt,
-    }
-    if original and original.pk != t.pk:
-        jsonld["translationOfWork"] = {"@id": site.absolute(original.get_absolute_url())}
-        if t.translator_credit:
-            jsonld["translator"] = {"@type": "Person", "name": t.translator_credit}
-    jsonld = {k: v for k, v in jsonld.items() if v not in (None, [], "")}
+    jsonld = schema.work(
+        kind=work.kind,
+        title=t.title,
+        lang_tag=lang.tag,
+        lang_code=lang.code,
+        url=site.absolute(url),
+        published=date,
+        modified=t.content_updated_at or t.modified_at,
+        authors=authors,
+        description=t.excerpt,
+        site=site,
+        original_url=site.absolute(original.get_absolute_url())
+        if original and original.pk != t.pk
+        else None,
+        translator=t.translator_credit,
+        signatories=signers,
+        event_url=site.absolute(work.event.get_absolute_url(lang.code)) if work.event else None,
+    )
     og = {
         "type": "article",
         "locale": lang.og_locale,
@@ -161,6 +173,10 @@ def render_work(t: Translation, site: Site | None = None) -> Page:
         else None,
         jsonld=jsonld,
         og=og,
+        menu_links=menu_links(work, {s.language: hrefs[s.pk] for s in siblings}),
+        pdf_href=reverse("publishing:statement_pdf", kwargs={"lang": lang.code, "work": work.pk})
+        if work.kind in PDF_KINDS
+        else None,
     )
 
 
