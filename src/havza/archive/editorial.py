@@ -1,6 +1,9 @@
-"""An editor's decision on a possible translation: join the two works, or keep them apart."""
+"""An editor's decisions on what an import could not decide: whether two documents are one
+piece (join the works, or keep them apart), and the date of a document that states none."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
@@ -55,3 +58,20 @@ def _decide(candidate: GroupingCandidate, decision: str) -> None:
     candidate.decision = decision
     candidate.decided_at = timezone.now()
     candidate.save(update_fields=["decision", "decided_at"])
+
+
+@transaction.atomic
+def date_document(document: ImportedDocument, date: dt.date) -> None:
+    """An editor dates an undated import: its translation (still a draft) and, when it had
+    none or a later one, its work take DATE."""
+    document.date = date
+    document.save(update_fields=["date", "last_seen_at"])
+    translation = document.translation
+    if translation is None:
+        return
+    translation.published_at = dt.datetime.combine(date, dt.time(12, 0), tzinfo=dt.UTC)
+    translation.save()
+    work = translation.work
+    if work.published_on is None or work.published_on > date:
+        work.published_on = date
+        work.save(update_fields=["published_on", "updated_at"])

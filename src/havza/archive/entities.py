@@ -10,26 +10,13 @@ for one import, so matching costs no query.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 
+from havza.archive.names import fold, has_organization_word
 from havza.archive.signatories import Signer, is_acronym
 from havza.network.homoglyphs import mixed_script_words, skeleton
 from havza.network.models import Organization, Person
 
-# Words that make a name an organization's, in the site languages.
-ORGANIZATION_WORDS = {
-    "party", "center", "centre", "league", "union", "network", "committee", "association",
-    "front", "movement", "federation", "group", "collective", "council", "organization",
-    "organisation", "tendency", "international", "socialist", "communist", "workers",
-    "confederation", "platform", "initiative", "campaign", "web",
-    "parti", "partisi", "merkezi", "merkez", "birliği", "sendikası", "sendika", "derneği",
-    "ligue", "comité", "réseau", "mouvement", "partido", "liga", "unión", "frente", "centro",
-    "red", "movimiento", "partito", "lega", "unione", "fronte", "rete", "movimento", "união",
-    "rede", "κόμμα", "ένωση", "κέντρο", "δίκτυο", "partî", "partiya", "yekîtî", "navenda",
-    "tor", "حزب", "مركز", "اتحاد", "شبكة", "رابطة", "جبهة", "مرکز", "اتحادیه", "شبکه",
-    "կուսակցություն", "կենտրոն", "միություն", "ցանց",
-}  # fmt: skip
 KIND_WORDS = {
     Organization.Kind.PARTY: ("party", "parti", "partido", "partito", "κόμμα", "partî", "حزب"),
     Organization.Kind.UNION: ("union", "sendika", "syndicat", "sindicato", "sindacato"),
@@ -44,14 +31,6 @@ def look(name: str) -> str:
     return skeleton(" ".join(name.upper().split()))
 
 
-def fold(name: str) -> str:
-    name = unicodedata.normalize("NFD", name.casefold())
-    name = "".join(ch for ch in name if not unicodedata.combining(ch))
-    name = re.sub(r"[\"'“”„«»‘’`´.,()\[\]]", " ", name)
-    name = " ".join(name.split())
-    return name[4:] if name.startswith("the ") else name
-
-
 def guess_kind(name: str) -> str:
     # Words inside quotation marks are a name's proper part: "Association “Soviet Union”".
     name = re.sub(r"[“«\"„][^”»\"“]*[”»\"“]", " ", name)
@@ -63,8 +42,7 @@ def guess_kind(name: str) -> str:
 
 
 def looks_like_organization(name: str) -> bool:
-    words = set(fold(name).split())
-    return bool(words & {fold(w) for w in ORGANIZATION_WORDS}) or any(c in name for c in '“«"')
+    return has_organization_word(name)
 
 
 class Directory:
@@ -203,6 +181,28 @@ class Directory:
         if changed:
             org.names = names
             org.save()
+
+    def signer(self, signer: Signer, lang: str) -> Organization | Person:
+        """The organization or person a signatory line names, found or created.
+
+        A name already known as an organization's stays one; a line read as a person's
+        name ("Ayşe Demir, Turkey") is a Person, matched by any of the names it is known by.
+        """
+        if signer.person and self.find(signer.name, signer.acronym, signer.country) is None:
+            return self.person(signer.name, signer.country)
+        return self.organization(signer, lang)
+
+    def person(self, name: str, country: str | None = None) -> Person:
+        """The person NAME names, found or created (with the country a list gave)."""
+        person = self.people.get(fold(name))
+        if person is None:
+            person = Person(name=name[:200], country=country or "")
+            person.save()
+            self._index_person(person)
+        elif country and not person.country:
+            person.country = country
+            person.save(update_fields=["country"])
+        return person
 
     def author(self, name: str, lang: str) -> Organization | Person:
         """The organization or person a byline names."""

@@ -1,15 +1,16 @@
 """Which documents are translations of the same piece, judged on what survives translation.
 
 Words change from one language to another; numbers, dates, links, the signatories' acronyms
-and countries, and the shape of the text (how many paragraphs, how long each is compared to
-the others, where the quotations are) do not. Each document gets an ``evidence`` record of
-those; two documents in different languages are compared feature by feature, and the
-confidence says how sure the comparison is.
+and countries, the names of people, places and organizations (written in another script, but
+sounding alike: ``names.sound_key``), the length of the text and its shape (how many
+paragraphs, how long each is compared to the others, where the quotations are) do not. Each
+document gets an ``evidence`` record of those; two documents in different languages are
+compared feature by feature, and the confidence says how sure the comparison is.
 
 The network publishes many statements on the same day signed by the same organizations, so
-date and signatories alone never join two documents: the text itself (numbers, links, shape)
-must agree too. Pairs above ``AUTO_JOIN`` are joined; pairs between ``ASK_EDITOR`` and it are
-left apart and listed for an editor.
+date and signatories alone never join two documents: the text itself (numbers, links, names,
+length, shape) must agree too. Pairs above ``AUTO_JOIN`` are joined; pairs between
+``ASK_EDITOR`` and it are left apart and listed for an editor.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Any
 
+from havza.archive.names import person_keys, text_names
 from havza.archive.text import ascii_digits
 
 AUTO_JOIN = 0.75
@@ -31,6 +33,8 @@ CONTENT_NEEDED = 0.5  # below this agreement of the text itself, never join auto
 MAX_POSTING = 300  # a key shared by more documents than this says nothing (a year, "1")
 CONTENT_TO_ASK = 0.25  # below this, not even worth an editor's look
 PROFILE_POINTS = 12
+NAMES_WEIGHT = 2.5
+LENGTH_NEAR, LENGTH_FAR = 0.7, 0.35  # ratio of two texts' lengths: surely alike, surely not
 _SHAPES = {"quote": "q", "li": "l", "oli": "l", "h": "h"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
 
@@ -41,16 +45,22 @@ def evidence(
     date: dt.date | None,
     signers: Iterable[tuple[str, str | None]],
     links: Iterable[str],
+    people: Iterable[str] = (),
 ) -> dict[str, Any]:
     """The language-independent features of a document (JSON-serializable).
 
-    PARAGRAPHS are (kind, text) pairs; SIGNERS are (acronym, country) pairs.
+    PARAGRAPHS are (kind, text) pairs; SIGNERS are (acronym, country) pairs; PEOPLE are the
+    names of its authors and signatories.
     """
     paragraphs = list(paragraphs)
     text = ascii_digits(" ".join([title, *(t for _, t in paragraphs)]))
     numbers = [re.sub(r"[.,]", "", n) for n in _NUMBER.findall(text)]
     lengths = [len(t) for _, t in paragraphs]
+    names, words = text_names([title, *(t for _, t in paragraphs)])
     return {
+        "names": sorted({*names, *person_keys(people)}),
+        "words": words,
+        "length": sum(lengths),
         "date": date.isoformat() if date else None,
         "numbers": sorted(numbers)[:200],
         "signers": [f"{acronym}|{country or ''}" for acronym, country in signers],
@@ -106,6 +116,16 @@ def similarity(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, dict[str, f
         scores["links"] = _jaccard(la, lb)
         weights["links"] = 1.5 if la and lb else 0.5
         content.append((scores["links"], weights["links"]))
+    name_score = _names(a, b)
+    if name_score is not None:
+        scores["names"], weights["names"] = name_score
+        content.append(name_score)
+    length_a, length_b = a.get("length"), b.get("length")
+    if length_a and length_b:
+        ratio = min(length_a, length_b) / max(length_a, length_b)
+        scores["length"] = max(0.0, min(1.0, (ratio - LENGTH_FAR) / (LENGTH_NEAR - LENGTH_FAR)))
+        weights["length"] = 0.5
+        content.append((scores["length"], weights["length"]))
     shape_a, shape_b = a.get("shape", ""), b.get("shape", "")
     if shape_a and shape_b:
         counts = min(len(shape_a), len(shape_b)) / max(len(shape_a), len(shape_b))
@@ -127,6 +147,24 @@ def similarity(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, dict[str, f
         # Same day, same signatories, different text: the network's usual day, not a match.
         confidence = min(confidence, ASK_EDITOR - 0.01)
     return round(confidence, 3), {k: round(v, 3) for k, v in scores.items()}
+
+
+def _names(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, float] | None:
+    """The share of one document's names the other has too, and how much that weighs.
+
+    Both in scripts with capitals: the names of the one that has fewer are looked for among
+    the other's. One in a script without (whose names cannot be told from its words): the
+    other's names are looked for among its names and words.
+    """
+    na, nb = set(a.get("names", [])), set(b.get("names", []))
+    wa, wb = set(a.get("words", [])), set(b.get("words", []))
+    if bool(wa) != bool(wb):
+        base, other = (nb, na | wa) if wa else (na, nb | wb)
+    else:
+        base, other = (na, nb) if len(na) <= len(nb) else (nb, na)
+    if not base or not other:
+        return None
+    return len(base & other) / len(base), min(NAMES_WEIGHT, 0.5 * len(base))
 
 
 def _profile_agreement(pa: list[float], pb: list[float]) -> float:
@@ -155,12 +193,17 @@ class Grouping:
     to_confirm: list[tuple[int, int, float, dict[str, float]]] = field(default_factory=list)
 
 
-def _keys(node: Node) -> set[str]:
+def _keys(node: Node, names: set[str]) -> set[str]:
+    """What a document shares with its translations: numbers, links, date, names (NAMES:
+    those some document writes with capitals, which are looked for among the words of
+    documents in scripts without)."""
     ev = node.evidence
     keys = {f"n:{n}" for n in ev.get("numbers", []) if len(n) >= 2}
     keys |= {f"l:{u}" for u in ev.get("links", [])}
     if ev.get("date"):
         keys.add(f"d:{ev['date']}")
+    keys |= {f"p:{k}" for k in ev.get("names", []) if len(k) >= 4}
+    keys |= {f"p:{k}" for k in ev.get("words", []) if k in names}
     return keys
 
 
@@ -229,8 +272,9 @@ def group(nodes: list[Node]) -> Grouping:
 
 def _candidate_pairs(nodes: list[Node], by_id: dict[int, Node]) -> list[tuple[int, int]]:
     postings: dict[str, list[int]] = defaultdict(list)
+    names = {k for node in nodes for k in node.evidence.get("names", []) if len(k) >= 4}
     for node in nodes:
-        for key in _keys(node):
+        for key in _keys(node, names):
             postings[key].append(node.id)
     shared: Counter[tuple[int, int]] = Counter()
     for members in postings.values():

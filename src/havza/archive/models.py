@@ -1,4 +1,5 @@
-"""What the archive import remembers: each document it read, and groupings left to editors."""
+"""What the archive import remembers: each document it read, groupings left to editors, and
+the boilerplate it learned."""
 
 from __future__ import annotations
 
@@ -50,6 +51,13 @@ class ImportedDocument(models.Model):
         _("report entry"), default=dict, blank=True, help_text=_("The last report entry.")
     )
     problems = models.JSONField(_("problems"), default=list, blank=True)
+    date = models.DateField(_("date read"), null=True, blank=True)
+    date_evidence = models.JSONField(
+        _("evidence of the date"),
+        default=dict,
+        blank=True,
+        help_text=_("What the import knew of an undated document, for an editor to date it."),
+    )
     first_imported_at = models.DateTimeField(_("first imported"), auto_now_add=True)
     last_seen_at = models.DateTimeField(_("last seen"), auto_now=True)
 
@@ -104,3 +112,63 @@ class GroupingCandidate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} ↔ {self.other} ({self.confidence:.2f})"
+
+
+class BoilerplateLine(models.Model):
+    """A line an import found repeated at the top or bottom of an archive's pages.
+
+    Learned lines are dropped from the edges of the pages of this import and of the next
+    ones. An editor sees them in the admin and corrects the importer: a line marked as text
+    is never dropped again; a line that reads as a byline or a date is only dropped once an
+    editor confirms it.
+    """
+
+    class Decision(models.TextChoices):
+        LEARNED = "learned", _("learned: dropped")
+        TO_CONFIRM = "to_confirm", _("looks like a byline or a date: kept until confirmed")
+        CONFIRMED = "confirmed", _("confirmed: dropped")
+        TEXT = "text", _("not boilerplate: kept")
+
+    fingerprint = models.CharField(_("fingerprint"), max_length=64, unique=True)
+    text = models.TextField(_("line"))
+    pages = models.PositiveIntegerField(_("pages"), default=0, help_text=_("At the last import."))
+    decision = models.CharField(
+        _("decision"), max_length=12, choices=Decision.choices, default=Decision.LEARNED
+    )
+    first_learned_at = models.DateTimeField(_("first learned"), auto_now_add=True)
+    last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["decision", "-pages", "text"]
+        verbose_name = _("boilerplate line")
+        verbose_name_plural = _("boilerplate lines")
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def dropped(self) -> bool:
+        return self.decision in {self.Decision.LEARNED, self.Decision.CONFIRMED}
+
+
+class UndatedDocumentManager(models.Manager):
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .filter(translation__isnull=False, date__isnull=True)
+            .exclude(status__in=["skipped", "failed"])
+        )
+
+
+class UndatedDocument(ImportedDocument):
+    """An imported document that states no date: saved as a draft, listed for an editor."""
+
+    objects = UndatedDocumentManager()
+
+    class Meta:
+        proxy = True
+        ordering = ["key"]
+        verbose_name = _("undated import")
+        verbose_name_plural = _("undated imports")

@@ -4,10 +4,15 @@ A statement of the network ends with the bodies that issue it and the organizati
 it, one per line, written by many hands: the country follows a hyphen, a dash or a comma with
 any spacing; the acronym stands before the name in parentheses, or after it; some lines have
 no country at all. Countries are read in any site language through CLDR's territory names.
+
+A list may stand under a label ("Signed by:", "İmzacılar:", "Firmantes:") and may name
+people ("Ayşe Demir, Turkey"); a closing place-and-date line ("Caracas, 26 June 2017")
+below or above it is the declaration's dateline, not one more signatory.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
@@ -17,6 +22,8 @@ from functools import cache
 from babel import Locale
 
 from havza import countries, languages
+from havza.archive.dates import find_date
+from havza.archive.names import person_parts
 from havza.archive.text import clean_line, ends_sentence
 
 # Names in use that CLDR does not give as a country's main name in any site language.
@@ -39,6 +46,25 @@ _CLOSING_QUOTES = '”»"’'
 _OPENING_QUOTES = '“«"„‘'
 _SEPARATORS = "-–—,/|:"
 _PARENS = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*(?P<tail>.*)$")
+# The label above a list of signatures, in the site languages: "Signed by:", "Signatories:".
+SIGNED_BY_LABELS = (
+    "signed by", "signatories", "signatures", "signers", "signed", "co-signed by",
+    "imzacılar", "imzalayanlar", "imzalar", "imza", "imzacı örgütler",
+    "الموقعون", "الموقعين", "التوقيعات", "وقع عليه", "وقّع عليه", "الموقّعون",
+    "امضاکنندگان", "امضا کنندگان", "امضاها", "امضا",
+    "firmato da", "firmatari", "firme", "hanno firmato", "aderiscono",
+    "υπογράφουν", "υπογραφές", "υπογράφοντες", "οι υπογράφοντες", "υπογραφή",
+    "îmzeker", "îmzekar", "îmzedar", "îmze", "îmzekarên",
+    "ստորագրել են", "ստորագրողներ", "ստորագրություններ", "ստորագրեցին",
+    "firmado por", "firmantes", "firman", "firmas", "adhieren",
+    "signé par", "signataires", "ont signé", "signatures",
+    "assinado por", "signatários", "assinam", "assinaturas", "subscrevem",
+)  # fmt: skip
+_LABEL = re.compile(
+    r"^(?:" + "|".join(re.escape(label) for label in SIGNED_BY_LABELS) + r")\s*[:：-]?$",
+    re.IGNORECASE,
+)
+PLACE_MAX_WORDS = 4  # "Caracas", "Buenos Aires", "São Paulo – Rio de Janeiro"
 
 
 @dataclass(frozen=True)
@@ -50,9 +76,17 @@ class Signer:
     country: str | None = None
     other_name: str = ""  # the name in parentheses when neither is an acronym
     strong: bool = False  # shaped like a signatory line (acronym in parentheses, or country)
+    person: bool = False  # a person's name ("Ayşe Demir, Turkey"), not an organization's
 
-    def as_report(self) -> dict[str, str | None]:
-        return {"name": self.name, "acronym": self.acronym or None, "country": self.country}
+    def as_report(self) -> dict[str, str | bool | None]:
+        found: dict[str, str | bool | None] = {
+            "name": self.name,
+            "acronym": self.acronym or None,
+            "country": self.country,
+        }
+        if self.person:
+            found["person"] = True
+        return found
 
 
 def _fold(text: str) -> str:
@@ -106,7 +140,8 @@ def looks_like_name(text: str, max_words: int = 12) -> bool:
     words = text.split()
     if not words or len(words) > max_words or len(text) > 120 or ends_sentence(text):
         return False
-    if not (text[0].isupper() or text[0] in _OPENING_QUOTES or not text[0].isalpha()):
+    first = text[0]
+    if not (first.isupper() or first in _OPENING_QUOTES or first.lower() == first.upper()):
         return False
     if text[0].isdigit() or "©" in text or "|" in text or "http" in text:
         return False
@@ -140,10 +175,32 @@ def _split_country(line: str) -> tuple[str, str | None]:
     return line, None
 
 
+def is_label(line: str) -> bool:
+    """ "Signed by:", "Firmantes", "الموقعون:": the line that introduces a signatory list."""
+    return bool(_LABEL.match(clean_line(line).strip(" .")))
+
+
+def closing_date(line: str) -> dt.date | None:
+    """The date of a closing dateline: "Caracas, 26 June 2017", "Atina, 3 Mart 2024", a date."""
+    line = clean_line(line).rstrip(".")
+    if not line or len(line) > 80:
+        return None
+    found = find_date(line)
+    if found is None:
+        return None
+    date, leftover = found
+    if leftover <= 3:
+        return date
+    place = re.split(r"\s*[,–—-]\s*\d", line, maxsplit=1)[0]
+    if place == line or not place or len(place.split()) > PLACE_MAX_WORDS:
+        return None
+    return date if looks_like_name(place) else None
+
+
 def parse_line(line: str) -> Signer | None:
-    """The organization a signatory line names, or None when the line is not one."""
+    """The organization or person a signatory line names, or None when it is not one."""
     line = clean_line(line).rstrip(";,")
-    if not line or len(line) > 160:
+    if not line or len(line) > 160 or closing_date(line) is not None:
         return None
     rest, country = _split_country(line.rstrip("."))
     if not rest or (country is None and line.endswith(".")):
@@ -164,7 +221,17 @@ def parse_line(line: str) -> Signer | None:
         return None
     name = strip_article(name)
     strong = bool(country) or bool(match and acronym)
-    return Signer(name=name, acronym=acronym, country=country, other_name=other, strong=strong)
+    person = None if acronym or other else person_parts(name)
+    if person is not None:
+        name = person[0]
+    return Signer(
+        name=name,
+        acronym=acronym,
+        country=country,
+        other_name=other,
+        strong=strong,
+        person=person is not None,
+    )
 
 
 def strip_article(name: str) -> str:
@@ -203,6 +270,8 @@ class SignatureBlock:
     start: int  # index of the first line of the block in the lines given
     issuers: list[Signer]
     signatories: list[Signer]
+    date: dt.date | None = None  # of the closing dateline ("Caracas, 26 June 2017"), if any
+    dateline: str = ""
 
 
 def find_block(
@@ -210,18 +279,47 @@ def find_block(
 ) -> SignatureBlock | None:
     """The issuing bodies and signatories at the end of LINES (the page's last lines).
 
-    A list needs two lines shaped like signatory lines (or one with an acronym in
-    parentheses and a country); name-like lines between them sign too (``Association “Soviet
-    Union”``), and up to two name-like lines just above the list are the issuing bodies. A
-    page that ends with only names of organizations already known ends with its issuers.
+    Under a label ("Signed by:") every name-like line signs, people as well as
+    organizations. Without one, a list needs two lines shaped like signatory lines (or one
+    with an acronym in parentheses and a country); name-like lines between them sign too
+    (``Association “Soviet Union”``), and up to two name-like lines just above the list are
+    the issuing bodies. A page that ends with only names of organizations already known
+    ends with its issuers. A closing dateline below the list, or just above it, is read as
+    the block's date.
     """
+    end, date, dateline = len(lines), None, ""
+    while end > 0 and len(lines) - end < 2 and (found := closing_date(lines[end - 1])):
+        end, date, dateline = end - 1, found, lines[end - 1]
     run: list[tuple[int, Signer]] = []
-    for index in range(len(lines) - 1, -1, -1):
+    label = None
+    for index in range(end - 1, -1, -1):
+        if is_label(lines[index]):
+            label = index
+            break
         signer = parse_line(lines[index])
         if signer is None:
             break
         run.append((index, signer))
     run.reverse()
+    block = _labelled(label, run) if label is not None else _unlabelled(lines, run, is_known)
+    if block is None:
+        return None
+    if block.start > 0 and date is None and (found := closing_date(lines[block.start - 1])):
+        block.start -= 1
+        date, dateline = found, lines[block.start]
+    block.date, block.dateline = date, dateline
+    return block
+
+
+def _labelled(label: int, run: list[tuple[int, Signer]]) -> SignatureBlock | None:
+    if not run:
+        return None
+    return SignatureBlock(label, [], [s for _, s in run])
+
+
+def _unlabelled(
+    lines: list[str], run: list[tuple[int, Signer]], is_known: Callable[[str], bool]
+) -> SignatureBlock | None:
     strong = [i for i, (_, s) in enumerate(run) if s.strong]
     if not strong:
         if run and len(run) <= 3 and all(is_known(lines[i]) for i, _ in run):
