@@ -51,7 +51,21 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("PAGE_SIZE", 20, "Works per page on listings."),
     Setting("FEED_SIZE", 30, "Entries per Atom feed."),
     Setting("STATIC_ROOT", "", "Where collected static files go; empty means DATA_DIR/static."),
-    Setting("REDIS_URL", "", "Cache server, e.g. redis://127.0.0.1:6379/0; empty: local memory."),
+    Setting(
+        "CACHE_URL",
+        "",
+        "Cache shared by every process and app server, e.g. redis://127.0.0.1:6379/0; "
+        "empty: each process's memory (the page cache's invalidations then go through a "
+        "file in DATA_DIR, so every process of one machine sees them).",
+    ),
+    Setting("REDIS_URL", "", "Former name of CACHE_URL, read when CACHE_URL is empty."),
+    Setting(
+        "PAGE_CACHE",
+        True,
+        "Keep rendered public pages for readers who are not logged in (havza serve), "
+        "invalidated when a change that affects them is committed.",
+    ),
+    Setting("PAGE_CACHE_MB", 256, "Memory each server process gives kept pages (no CACHE_URL)."),
     Setting(
         "EXPORT_DIR",
         "",

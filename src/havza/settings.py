@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "havza.archive",
     "havza.search",
     "havza.export",
+    "havza.serving",
     "havza.demo",
     "django_tasks",
     "django_tasks_db",
@@ -127,14 +128,19 @@ def _database() -> dict:
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-_redis = config.get("REDIS_URL")
+# One cache for every process of every app server when HAVZA_CACHE_URL names a Redis server
+# (HAVZA_REDIS_URL, its former name, is still read); else each process's own memory.
+_cache_url = config.get("CACHE_URL") or config.get("REDIS_URL")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis}
-        if _redis
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        if _cache_url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# The render cache of public pages (havza.serving, docs/deploy.md).
+HAVZA_PAGE_CACHE = config.get("PAGE_CACHE")
+HAVZA_PAGE_CACHE_MB = config.get("PAGE_CACHE_MB")
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
