@@ -146,7 +146,8 @@ def render(
                 "lang": lang,
                 "site_name": settings.HAVZA_SITE_NAME,
                 "page_title": title,
-                "description": description,
+                # Pages without a summary of their own are described by the tagline.
+                "description": description or lang.tagline,
                 "canonical": site.absolute(path),
                 "alternates": alternates,
                 "x_default": context.pop("x_default", None),
