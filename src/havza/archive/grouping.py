@@ -21,10 +21,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from havza.archive.names import person_keys, text_names
+from havza.archive.names import person_keys, shared_names, text_names
+from havza.archive.signatories import country_code
 from havza.archive.text import ascii_digits
 
 AUTO_JOIN = 0.75
@@ -33,7 +35,9 @@ CONTENT_NEEDED = 0.5  # below this agreement of the text itself, never join auto
 MAX_POSTING = 300  # a key shared by more documents than this says nothing (a year, "1")
 CONTENT_TO_ASK = 0.25  # below this, not even worth an editor's look
 PROFILE_POINTS = 12
-NAMES_WEIGHT = 2.5
+NAMES_WEIGHT = 3.5
+NAMES_ALL, NAMES_NONE = 0.6, 0.15
+NAMES_TO_MEET = 2  # names two documents share before they are compared on names alone
 LENGTH_NEAR, LENGTH_FAR = 0.7, 0.35  # ratio of two texts' lengths: surely alike, surely not
 _SHAPES = {"quote": "q", "li": "l", "oli": "l", "h": "h"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
@@ -56,7 +60,7 @@ def evidence(
     text = ascii_digits(" ".join([title, *(t for _, t in paragraphs)]))
     numbers = [re.sub(r"[.,]", "", n) for n in _NUMBER.findall(text)]
     lengths = [len(t) for _, t in paragraphs]
-    names, words = text_names([title, *(t for _, t in paragraphs)])
+    names, words = text_names([title, *(t for _, t in paragraphs)], _country)
     return {
         "names": sorted({*names, *person_keys(people)}),
         "words": words,
@@ -68,6 +72,11 @@ def evidence(
         "shape": "".join(_SHAPES.get(kind, "p") for kind, _ in paragraphs),
         "profile": _profile(lengths),
     }
+
+
+@lru_cache(maxsize=65536)
+def _country(word: str) -> str | None:
+    return country_code(word) if len(word) >= 4 else None
 
 
 def _link(url: str) -> str:
@@ -132,7 +141,8 @@ def similarity(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, dict[str, f
         same = shape_a == shape_b
         scores["shape"] = 1.0 if same else counts * SequenceMatcher(None, shape_a, shape_b).ratio()
         scores["shape"] *= _profile_agreement(a.get("profile", []), b.get("profile", []))
-        weights["shape"] = 1.5
+        # Two or three paragraphs have the same shape in most texts: more say more.
+        weights["shape"] = min(1.5, 0.3 * min(len(shape_a), len(shape_b)))
         content.append((scores["shape"], weights["shape"]))
     total = sum(weights.values())
     if not total:
@@ -164,7 +174,11 @@ def _names(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, float] | None:
         base, other = (na, nb) if len(na) <= len(nb) else (nb, na)
     if not base or not other:
         return None
-    return len(base & other) / len(base), min(NAMES_WEIGHT, 0.5 * len(base))
+    found, total = shared_names(base, other)
+    # A translation translates some capitalized words ("Mediterranean", "Akdeniz"): sharing
+    # NAMES_ALL of the names is as sure as it gets, sharing NAMES_NONE is chance.
+    share = (found / total - NAMES_NONE) / (NAMES_ALL - NAMES_NONE)
+    return max(0.0, min(1.0, share)), min(NAMES_WEIGHT, 0.5 * total)
 
 
 def _profile_agreement(pa: list[float], pb: list[float]) -> float:
@@ -202,7 +216,7 @@ def _keys(node: Node, names: set[str]) -> set[str]:
     keys |= {f"l:{u}" for u in ev.get("links", [])}
     if ev.get("date"):
         keys.add(f"d:{ev['date']}")
-    keys |= {f"p:{k}" for k in ev.get("names", []) if len(k) >= 4}
+    keys |= {f"p:{k}" for k in ev.get("names", [])}
     keys |= {f"p:{k}" for k in ev.get("words", []) if k in names}
     return keys
 
@@ -272,18 +286,24 @@ def group(nodes: list[Node]) -> Grouping:
 
 def _candidate_pairs(nodes: list[Node], by_id: dict[int, Node]) -> list[tuple[int, int]]:
     postings: dict[str, list[int]] = defaultdict(list)
-    names = {k for node in nodes for k in node.evidence.get("names", []) if len(k) >= 4}
+    names = {k for node in nodes for k in node.evidence.get("names", [])}
     for node in nodes:
         for key in _keys(node, names):
             postings[key].append(node.id)
     shared: Counter[tuple[int, int]] = Counter()
-    for members in postings.values():
+    by_name: Counter[tuple[int, int]] = Counter()
+    for key, members in postings.items():
         if len(members) > MAX_POSTING:
             continue
+        counter = by_name if key.startswith("p:") else shared
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 if by_id[a].language != by_id[b].language:
-                    shared[(min(a, b), max(a, b))] += 1
+                    counter[(min(a, b), max(a, b))] += 1
+    # One name in common is chance (a city, the network's name); two make a candidate.
+    for pair, count in by_name.items():
+        if count >= NAMES_TO_MEET or pair in shared:
+            shared[pair] += count
     # Most shared keys first; ties in the order of the documents' keys, so that the same
     # documents are grouped the same way whichever import run each of them came in.
     rank = {n.id: r for r, n in enumerate(sorted(nodes, key=lambda n: (n.key, n.id)))}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -172,6 +172,7 @@ def keys_match(a: str, b: str) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_APOSTROPHE = re.compile(r"['’]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?؟։:;…]\s*[\"'“”„«»‘’(]*\s*|[\"“„«‘(]\s*)$")
 NAMES_KEPT = 100
 WORDS_KEPT = 400
@@ -181,22 +182,32 @@ def _cased(ch: str) -> bool:
     return ch.lower() != ch.upper()
 
 
-def text_names(texts: Iterable[str]) -> tuple[list[str], list[str]]:
+def text_names(
+    texts: Iterable[str], country: Callable[[str], str | None] = lambda word: None
+) -> tuple[list[str], list[str]]:
     """(names, words): the sound keys of the proper names in TEXTS, and of their other words.
 
     In scripts with capital letters a name is a capitalized word that does not start a
     sentence, or an acronym (kept as written, in Latin letters: "EEK", "ΕΕΚ" alike). In
     scripts without (Arabic, Persian) names cannot be told from other words: every longer
     word's key is given as a word, for names of other documents to be looked for among them.
+    A word COUNTRY knows as a country's name in any language ("Greece", "Yunanistan",
+    "اليونان") is keyed by the country's code.
     """
     names: dict[str, None] = {}
     words: dict[str, None] = {}
     for text in texts:
         for match in _WORD.finditer(text):
-            word = match.group(0).strip("'’-")
+            # "Bursa'daki", "dell'America": the name is the part with a capital.
+            parts = [p for p in _APOSTROPHE.split(match.group(0).strip("'’-")) if p]
+            word = next((p for p in parts if p[0].isupper()), parts[0] if parts else "")
             if len(word) < 3:
                 continue
             first = word[0]
+            code = country(word) if first.isupper() or not _cased(first) else None
+            if code:
+                names.setdefault("#" + code, None)
+                continue
             if not _cased(first):
                 if len(words) < WORDS_KEPT and len(word) >= 4:
                     key = sound_key(word)
@@ -223,3 +234,35 @@ def person_keys(people: Iterable[str]) -> list[str]:
     """The sound keys of the words of people's names (bylines, signatures)."""
     keys = {sound_key(word) for name in people if is_person(name) for word in name.split()}
     return sorted(k for k in keys if len(k) >= 3)
+
+
+def _weight(key: str) -> float:
+    """Three consonants are shared by many names ("prs": Paris, Pérez, Bursa); more are not."""
+    return 1.0 if len(key) >= 4 or key[:1] in "@#" else 0.5
+
+
+def _prefixes(keys: Iterable[str]) -> set[str]:
+    found = set()
+    for key in keys:
+        found.add(key)
+        for cut in (1, 2):
+            if len(key) - cut >= 3 and key[:1] not in "@#":
+                found.add(key[:-cut])
+    return found
+
+
+def shared_names(base: Iterable[str], other: Iterable[str]) -> tuple[float, float]:
+    """(found, total): the weight of the names of BASE found in OTHER, and of all of them.
+
+    A name may end otherwise in another language ("Παπαδάκη" for "Papadakis", declined): a
+    key that is the other's with one or two consonants more or less at its end matches.
+    """
+    other = set(other)
+    near = _prefixes(other)
+    found = total = 0.0
+    for key in base:
+        weight = _weight(key)
+        total += weight
+        if key in near or any(p in other for p in _prefixes([key])):
+            found += weight
+    return found, total
