@@ -84,7 +84,7 @@ def _items(imported):
     from havza.archive.store import Item
     from havza.archive.structure import analyze
 
-    for name, entry in imported.items():
+    for entry in imported.values():
         text = Path(entry["path"]).read_text(encoding="utf-8")
         page = Page(from_text(text))
         source = SourceDocument(entry["path"], entry["path"], "text", "0", page)
