@@ -56,7 +56,10 @@ def test_a_forwarded_address_counts_only_from_a_trusted_proxy(settings):
     assert client_ip(junk) == "10.0.0.2"
 
 
-INVISIBLE = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u2060\u00ad\ufeff\u200e\u200f\u0000"
+INVISIBLE = (
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # bidi controls
+    "\u200b\u2060\u00ad\ufeff\u200e\u200f\u0000"  # zero-width, marks, NUL
+)
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(INVISIBLE), max_size=80))

@@ -1,0 +1,302 @@
+"""Benchmark: public sign-on under load, with the server killed mid-run.
+
+    .venv/bin/python -m bench.signon --count 10000 [--clients 8] [--pg URL] [--work 1000]
+
+Starts ``havza serve`` on a fresh database (SQLite in a temporary folder, or the PostgreSQL
+database --pg names, emptied first) with one joint statement open for signatures. CLIENTS
+processes sign it COUNT times in all over loopback, as a browser does: fetch a proof-of-work
+challenge, solve it (--work sets its size), post the form. At a random moment the server is
+killed with SIGKILL, restarted, and the clients go on: a request that got no answer is sent
+again. A sign-on is acknowledged when the server answered it with the thank-you page. Then
+every acknowledged signature is confirmed (the code read from the database stands for the
+mailbox) with the confirmation page's POST. Last, the database is counted: every acknowledged
+sign-on must be stored exactly once. The last line printed is one JSON object:
+{"acknowledged", "stored", "lost", "duplicates", "confirmed", "signons_per_s"}
+(signons_per_s: acknowledged sign-ons per second of the signing phase, kill and restart
+included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import multiprocessing as mp
+import os
+import random
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+HAVZA = str(Path(sys.executable).with_name("havza"))
+SETUP = """
+from havza.publishing.models import Translation, Work
+from havza.signatures.models import SignOn
+work = Work.objects.create(kind="joint_statement", original_language="en")
+Translation.objects.create(work=work, language="en", title="Bench statement", status="published")
+print(SignOn.objects.create(work=work, moderate=False).pk)
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def environment(data_dir: str, pg: str | None, work: int) -> dict:
+    env = dict(os.environ)
+    env.update(
+        HAVZA_DATA_DIR=data_dir,
+        HAVZA_SIGNON_WORK=str(work),
+        HAVZA_SIGNON_IP_BURST="100000000",
+        HAVZA_SIGNON_IP_DAILY="100000000",
+        HAVZA_SIGNON_STATEMENT_HOURLY="100000000",
+        HAVZA_SIGNON_DOMAIN_HOURLY="100000000",
+    )
+    env.pop("HAVZA_EXPORT_DIR", None)
+    if pg:
+        env["HAVZA_DATABASE_URL"] = pg
+    else:
+        env.pop("HAVZA_DATABASE_URL", None)
+    return env
+
+
+class Server:
+    def __init__(self, env: dict, port: int, log: Path):
+        self.env, self.port, self.log = env, port, log
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        out = self.log.open("ab")
+        self.process = subprocess.Popen(
+            [HAVZA, "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+            env=self.env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                status, _h, _b = request(self.port, "GET", "/signon/challenge.json")
+                if status == 200:
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"the server did not start; see {self.log}")
+
+    def kill(self) -> None:
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+def request(port, method, path, body=None, headers=None):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        headers = {k.lower(): v for k, v in response.getheaders() if k.lower() != "set-cookie"}
+        headers["set-cookie"] = "; ".join(response.headers.get_all("Set-Cookie") or [])
+        return response.status, headers, response.read()
+    finally:
+        conn.close()
+
+
+def solve(challenge: dict) -> str:
+    import base64
+    import hashlib
+
+    for n in range(challenge["maxNumber"] + 1):
+        digest = hashlib.sha256((challenge["salt"] + str(n)).encode()).hexdigest()
+        if digest == challenge["challenge"]:
+            payload = {k: challenge[k] for k in ("algorithm", "challenge", "salt", "signature")}
+            return base64.b64encode(json.dumps({**payload, "number": n}).encode()).decode()
+    raise ValueError("unsolvable challenge")
+
+
+def retrying(call):
+    """CALL until the server answers (it may be down for a restart)."""
+    while True:
+        try:
+            return call()
+        except OSError:
+            time.sleep(0.05)
+
+
+def sign_one(port: int, sign_on: int, n: int) -> bool:
+    while True:
+        status, _h, body = retrying(lambda: request(port, "GET", "/signon/challenge.json"))
+        if status != 200:
+            time.sleep(0.05)
+            continue
+        form = urllib.parse.urlencode(
+            {
+                "type": "individual",
+                "name": f"Signer {n}",
+                "country": random.choice(["TR", "GR", "EG", "IR", "AM", "ES", "BR", "FR"]),
+                "email": f"signer{n}@bench.example",
+                "consent": "1",
+                "altcha": solve(json.loads(body)),
+            }
+        )
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        try:
+            status, h, _b = request(port, "POST", f"/en/signon/{sign_on}/", form, headers)
+        except OSError:
+            continue  # no answer: send it again (a stored one then answers "already")
+        if status == 302 and h.get("location", "").endswith("/signon/thanks/"):
+            return True
+        if status >= 500:
+            continue
+        print("refused:", status, _b[:300], file=sys.stderr)
+        return False
+
+
+def signer(port: int, sign_on: int, numbers: list[int], out, done) -> None:
+    random.seed(os.getpid())
+    acknowledged = []
+    for n in numbers:
+        if sign_one(port, sign_on, n):
+            acknowledged.append(n)
+            with done.get_lock():
+                done.value += 1
+    out.put(acknowledged)
+
+
+def confirm_one(port: int, token: str) -> bool:
+    path = f"/en/signon/confirm/{token}/"
+    for _attempt in range(100):
+        try:
+            status, headers, body = request(port, "GET", path)
+            cookie = re.search(r"csrftoken=([^;]+)", headers.get("set-cookie", ""))
+            token_field = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+            form = urllib.parse.urlencode({"csrfmiddlewaretoken": token_field.group(1).decode()})
+            status, _h, _b = request(
+                port,
+                "POST",
+                path,
+                form,
+                {
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Cookie": f"csrftoken={cookie.group(1)}",
+                },
+            )
+            return status == 200
+        except (OSError, AttributeError):
+            time.sleep(0.05)
+    return False
+
+
+def confirmer(port: int, tokens: list[str], out) -> None:
+    out.put(sum(confirm_one(port, t) for t in tokens))
+
+
+def in_parts(items: list, parts: int) -> list[list]:
+    return [items[i::parts] for i in range(parts)]
+
+
+def django_query(env: dict, code: str) -> str:
+    result = subprocess.run(
+        [HAVZA, "shell", "-v", "0", "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--work", type=int, default=1000, help="proof-of-work size")
+    parser.add_argument("--pg", help="PostgreSQL URL of a database to empty and use")
+    parser.add_argument("--seed", type=int, default=None)
+    args = parser.parse_args(argv)
+    rng = random.Random(args.seed)
+    data_dir = tempfile.mkdtemp(prefix="havza-signon-")
+    env = environment(data_dir, args.pg, args.work)
+    if args.pg:
+        subprocess.run([HAVZA, "flush", "--no-input"], env=env, check=False, capture_output=True)
+    subprocess.run([HAVZA, "migrate", "-v", "0"], env=env, check=True)
+    sign_on = int(django_query(env, SETUP).splitlines()[-1])
+    port = free_port()
+    server = Server(env, port, Path(data_dir) / "serve.log")
+    server.start()
+    try:
+        out: mp.Queue = mp.Queue()
+        done = mp.Value("i", 0)
+        start = time.monotonic()
+        clients = [
+            mp.Process(target=signer, args=(port, sign_on, part, out, done))
+            for part in in_parts(list(range(args.count)), args.clients)
+        ]
+        for c in clients:
+            c.start()
+        # Kill once the run is under way: after 10-60 % of the expected acknowledgements.
+        threshold = int(args.count * rng.uniform(0.1, 0.6))
+        while done.value < threshold and any(c.is_alive() for c in clients):
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0, 0.05))  # anywhere within a request
+        killed_at = done.value
+        server.kill()
+        server.start()
+        acknowledged: list[int] = []
+        for _ in clients:
+            acknowledged += out.get()
+        for c in clients:
+            c.join()
+        elapsed = time.monotonic() - start
+        tokens = json.loads(
+            django_query(
+                env,
+                "import json;from havza.signatures.models import Signature;"
+                "print(json.dumps(list(Signature.objects.values_list('token', flat=True))))",
+            )
+        )
+        for part in in_parts(tokens, args.clients):
+            mp.Process(target=confirmer, args=(port, part, out)).start()
+        confirmed = sum(out.get() for _ in range(args.clients))
+    finally:
+        server.stop()
+    counts = json.loads(
+        django_query(
+            env,
+            "import json;from collections import Counter;"
+            "from havza.signatures.models import Signature;"
+            "emails = Counter(Signature.objects.values_list('email', flat=True));"
+            "print(json.dumps({'emails': emails, 'confirmed': "
+            "Signature.objects.filter(status='approved').count()}))",
+        )
+    )
+    emails = counts["emails"]
+    wanted = {f"signer{n}@bench.example" for n in acknowledged}
+    result = {
+        "acknowledged": len(wanted),
+        "stored": sum(1 for e in wanted if e in emails),
+        "lost": sum(1 for e in wanted if e not in emails),
+        "duplicates": sum(n - 1 for n in emails.values() if n > 1),
+        "confirmed": counts["confirmed"],
+        "confirm_answers": confirmed,
+        "killed_after_acknowledged": killed_at,
+        "database": "postgresql" if args.pg else "sqlite",
+        "signons_per_s": round(len(wanted) / elapsed, 1),
+    }
+    print(json.dumps(result))
+    return result
+
+
+if __name__ == "__main__":
+    main()
