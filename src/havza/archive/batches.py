@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from havza.archive import grouping
+from havza.archive import grouping, undated
 from havza.archive.entities import Directory
 from havza.archive.models import GroupingCandidate, ImportedDocument
 from havza.archive.pipeline import Progress
@@ -138,6 +138,7 @@ def group_and_save(
     items: list[Item], report: Report, bulk: bool, progress: Progress | None
 ) -> None:
     """Group ITEMS into works (with the documents of earlier imports) and save them."""
+    undated.annotate(items, report.documents)  # what an editor may date undated ones by
     nodes = [
         grouping.Node(
             id=n,

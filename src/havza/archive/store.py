@@ -140,9 +140,7 @@ def _save_translation(item: Item, work: Work, taken: set[str]) -> None:
     translation.title = title_of(parsed)
     translation.body_markdown = item.derived.body_markdown if item.derived else parsed.markdown
     if translation.pk is None:
-        translation.status = (
-            Translation.Status.DRAFT if item.source.draft else Translation.Status.PUBLISHED
-        )
+        translation.status = _status(item)
         translation.published_at = _published_at(parsed.date)
     # save() marks the content as updated when it changed, which is what the translation
     # workflow watches to flag the other languages of the work.
@@ -169,6 +167,8 @@ def _record(item: Item, translation: Translation) -> ImportedDocument:
     doc.group_key = item.source.group[:200]
     doc.group_confidence = item.confidence
     doc.evidence = item.evidence
+    doc.date = item.parsed.date
+    doc.date_evidence = item.entry.get("date_evidence") or {}
     doc.problems = item.entry["problems"] + item.problems
     item.entry["work"] = translation.work_id
     item.entry["translation"] = translation.pk
@@ -263,9 +263,20 @@ def _new_translation(item: Item, work: Work) -> Translation:
         language=parsed.language.code,
         title=title_of(parsed),
         body_markdown=item.derived.body_markdown if item.derived else parsed.markdown,
-        status=Translation.Status.DRAFT if item.source.draft else Translation.Status.PUBLISHED,
+        status=_status(item),
         published_at=_published_at(parsed.date),
     )
+
+
+def _status(item: Item) -> str:
+    """Published as the source was, except that an undated document gets no invented date:
+    it waits as a draft for an editor to date it (see ``undated``)."""
+    if item.source.draft:
+        return Translation.Status.DRAFT
+    if item.parsed.date is None:
+        item.problems.append("no date found: saved as a draft for an editor to date")
+        return Translation.Status.DRAFT
+    return Translation.Status.PUBLISHED
 
 
 def _authorships(original: Item, work: Work, directory: Directory) -> list[Authorship]:
@@ -304,13 +315,13 @@ def _save_people(original: Item, work: Work, directory: Directory) -> None:
 def _signatory(
     work: Work, role: str, signer: Signer, position: int, directory: Directory, lang: str
 ) -> Signatory:
-    org = directory.organization(signer, lang)
+    found = directory.signer(signer, lang)  # an organization, or a person
     # bulk_create skips save(): the country default of Signatory.save is applied here.
     return Signatory(
         work=work,
-        organization=org,
+        **{found._meta.model_name: found},
         role=role,
-        country=signer.country or org.country or "",
+        country=signer.country or found.country or "",
         position=position,
         signed_at=timezone.now(),
     )
