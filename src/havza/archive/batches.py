@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from havza.archive import grouping, undated
+from havza.archive import grouping
 from havza.archive.entities import Directory
 from havza.archive.models import GroupingCandidate, ImportedDocument
 from havza.archive.pipeline import Progress
@@ -24,6 +24,7 @@ from havza.archive.store import Item, save_batch, save_group, storage_key
 from havza.publishing import changes
 from havza.publishing.bulk import SlugReservations
 from havza.publishing.models import Work
+from havza.publishing.signals import works_imported
 
 SAVE_BATCH = 50  # works saved per transaction
 CANDIDATES_PER_DOCUMENT = 3
@@ -138,7 +139,6 @@ def group_and_save(
     items: list[Item], report: Report, bulk: bool, progress: Progress | None
 ) -> None:
     """Group ITEMS into works (with the documents of earlier imports) and save them."""
-    undated.annotate(items, report.documents)  # what an editor may date undated ones by
     nodes = [
         grouping.Node(
             id=n,
@@ -171,6 +171,11 @@ def group_and_save(
         plan = _Plan(items, result, all_nodes, works, candidates, faults, number)
         directory = plan.save(batch, directory, slugs, bulk)
         _kill_if(faults, "kill-after", number)
+        # The translation memory aligns the batch's works (it adds "alignment" to entries).
+        done = [m for members in batch for m in members]
+        works_imported.send(
+            Work, work_ids=sorted(plan.saved_works(done)), documents=[items[m].entry for m in done]
+        )
         saved += sum(len(members) for members in batch)
         if progress:
             progress("save", saved, len(items))

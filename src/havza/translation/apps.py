@@ -16,6 +16,14 @@ def _original_saved(sender, instance, created, raw=False, **kwargs):
         sync_source(instance)
 
 
+def _works_imported(sender, work_ids, documents=(), **kwargs):
+    """Align the translations an import batch saved into the translation memory."""
+    from havza.translation import archive_memory
+
+    summary = archive_memory.align_works(work_ids)
+    archive_memory.annotate(list(documents), summary)
+
+
 class TranslationConfig(AppConfig):
     name = "havza.translation"
     verbose_name = _("Translation")
@@ -23,10 +31,12 @@ class TranslationConfig(AppConfig):
     def ready(self) -> None:
         from havza.publishing import pages, queries, scheduling
         from havza.publishing.models import Translation
+        from havza.publishing.signals import works_imported
         from havza.translation.notices import STALE_SINCE, original_updated
         from havza.translation.workflow import prepare_scheduled, stale_since_expression
 
         post_save.connect(_original_saved, sender=Translation, dispatch_uid="havza-translation")
+        works_imported.connect(_works_imported, dispatch_uid="havza-translation-archive")
         if original_updated not in pages.WORK_NOTICES:
             pages.WORK_NOTICES.append(original_updated)
         queries.WORK_PAGE_ANNOTATIONS[STALE_SINCE] = stale_since_expression

@@ -50,27 +50,35 @@ class EditorView:
         return [(value, label, counts[value]) for value, label in State.choices]
 
 
+def _segments(target: Translation | None) -> list[TargetSegment]:
+    if target is None:
+        return []
+    return list(
+        TargetSegment.objects.filter(translation=target)
+        .select_related("source", "updated_by")
+        .order_by("source__order")
+    )
+
+
 def build(work: Work, language: str, user) -> EditorView:
     """The editor of WORK in LANGUAGE, for USER (who must be a translator in LANGUAGE)."""
     roles.require(user, Role.TRANSLATOR, language)
     original = workflow.original_of(work)
     target = Translation.objects.filter(work=work, language=language).first()
-    segments = (
-        list(
-            TargetSegment.objects.filter(translation=target)
-            .select_related("source", "updated_by")
-            .order_by("source__order")
-        )
-        if target
-        else []
-    )
+    segments = _segments(target)
+    if target is not None and not segments and language != original.language:
+        # A translation written outside the workspace: its segments are made on first open.
+        target = workflow.start(work, language, user)
+        segments = _segments(target)
     # Approved segments need no suggestions: the memory is asked only for the others.
     open_ = [s for s in segments if s.state != State.REVIEWED]
     texts = [s.source.text for s in open_]
     found_by_id = dict(
         zip(
             [s.pk for s in open_],
-            memory.lookup_many(texts, original.language, language) if texts else [],
+            memory.lookup_many(texts, original.language, language, exclude_work=work.pk)
+            if texts
+            else [],
             strict=True,
         )
     )

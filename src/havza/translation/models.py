@@ -94,6 +94,7 @@ class Origin(models.TextChoices):
     COPY = "copy", _("copied (nothing to translate)")
     IMPORT = "import", _("imported file")
     EXISTING = "existing", _("earlier translation")
+    ARCHIVE = "archive", _("from the archive")
 
 
 class TargetSegment(models.Model):
@@ -183,8 +184,19 @@ class Assignment(models.Model):
         return f"{self.work_id} [{self.language}] → {self.assignee}"
 
 
+class MemoryKind(models.TextChoices):
+    """Where a memory entry comes from, which decides how far it is trusted."""
+
+    REVIEWED = "reviewed", _("approved by a reviewer")
+    FILE = "file", _("TMX file")
+    # Paragraphs of the archive's translations paired by the aligner: suggestions only,
+    # ranked below reviewed entries, never filled in by themselves.
+    ARCHIVE = "archive", _("from the archive")
+
+
 class MemoryEntry(models.Model):
-    """A reviewed segment pair, kept for reuse in every work of the same language pair."""
+    """A segment pair kept for reuse in every work of the same language pair: approved by a
+    reviewer, read from a TMX file, or aligned from the archive's translations."""
 
     source_language = models.CharField(max_length=12)
     target_language = models.CharField(max_length=12)
@@ -202,6 +214,16 @@ class MemoryEntry(models.Model):
         TargetSegment, null=True, blank=True, on_delete=models.SET_NULL, related_name="memory"
     )
     origin = models.CharField(max_length=300, blank=True)  # work title, or "TMX: file name"
+    kind = models.CharField(
+        _("from"), max_length=10, choices=MemoryKind.choices, default=MemoryKind.REVIEWED
+    )
+    # Archive entries: the work aligned, the unit (one paragraph and its translations; all
+    # languages of a unit share its number) and how sure the aligner was.
+    work = models.ForeignKey(
+        Work, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    unit = models.PositiveIntegerField(null=True, blank=True)
+    confidence = models.FloatField(_("alignment confidence"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("memory entry")
@@ -209,6 +231,8 @@ class MemoryEntry(models.Model):
         indexes = [
             models.Index(fields=["source_language", "target_language", "source_key"]),
             models.Index(fields=["source_language", "target_language", "length"]),
+            models.Index(fields=["source_language", "kind", "length"]),
+            models.Index(fields=["work", "unit"]),
         ]
 
     def __str__(self) -> str:
@@ -309,3 +333,15 @@ class MachineSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.engine_id} [{self.target_language}] {self.text[:50]}"
+
+
+class WorkAlignment(models.Model):
+    """When a work's translations were last aligned into the memory, and what came of it."""
+
+    work = models.OneToOneField(Work, on_delete=models.CASCADE, related_name="+")
+    aligned_at = models.DateTimeField()
+    # {"en-tr": {"pairs": 12, "confidence": 0.83, "low": 1}, ...}
+    pairs = models.JSONField(default=dict)
+
+    def __str__(self) -> str:
+        return f"{self.work_id} @ {self.aligned_at:%Y-%m-%d %H:%M}"

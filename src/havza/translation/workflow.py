@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from havza.publishing import changes
 from havza.publishing.models import Translation, Work
 from havza.publishing.scheduling import NotReady
-from havza.translation import checks, memory, roles
+from havza.translation import checks, existing, memory, roles
 from havza.translation.glossary import Glossary
 from havza.translation.models import (
     Origin,
@@ -63,7 +63,8 @@ def ensure_source(original: Translation) -> None:
 
 @transaction.atomic
 def start(work: Work, language: str, user) -> Translation:
-    """The translation of WORK into LANGUAGE, with a segment for each source segment."""
+    """The translation of WORK into LANGUAGE, with a segment for each source segment; one
+    written outside the workspace gets its segments from its text (``existing``)."""
     roles.require(user, Role.TRANSLATOR, language)
     original = original_of(work)
     if language == original.language:
@@ -77,10 +78,14 @@ def start(work: Work, language: str, user) -> Translation:
             work=work, language=language, title=original.title, status=Translation.Status.DRAFT
         )
     have = set(TargetSegment.objects.filter(translation=target).values_list("source_id", flat=True))
-    missing = SourceSegment.objects.filter(translation=original).exclude(pk__in=have)
-    created = TargetSegment.objects.bulk_create(
-        [TargetSegment(translation=target, source=s) for s in missing]
-    )
+    if not have and existing.has_text(target, original):
+        # Written outside the workspace (imported, or in the admin): its text fills them.
+        created = existing.adopt(target, original)
+    else:
+        missing = SourceSegment.objects.filter(translation=original).exclude(pk__in=have)
+        created = TargetSegment.objects.bulk_create(
+            [TargetSegment(translation=target, source=s) for s in missing]
+        )
     if created:
         prefill(target, created)
     return target

@@ -9,7 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from havza.translation import memory
-from havza.translation.models import MemoryEntry
+from havza.translation.models import MemoryEntry, MemoryKind
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -66,6 +66,9 @@ def import_(data: bytes, source_language: str, target_language: str, origin: str
                 texts.setdefault(lang, "".join(seg.itertext()).strip())
         source, target = texts.get(source_language), texts.get(target_language)
         if source and target:
-            memory.add(source, target, source_language, target_language, origin=origin)
+            memory.add(
+                source, target, source_language, target_language, origin=origin,
+                kind=MemoryKind.FILE,
+            )  # fmt: skip
             added += 1
     return added
