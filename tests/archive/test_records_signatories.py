@@ -181,3 +181,15 @@ def test_a_place_and_date_is_never_a_signatory(place, day, month, year):
     line = f"{place}, {day} {month} {year}"
     assert signatories.parse_line(line) is None
     assert signatories.closing_date(line) is not None
+
+
+def test_a_person_written_in_another_script_is_the_same_person(db):
+    from havza.archive.entities import Directory
+
+    known = Person.objects.create(name="Savas Michael Matsas", country="GR")
+    greek = signatories.Signer(name="Σάββας Μιχαήλ Ματσάς", country="GR", person=True)
+    assert Directory().signer(greek, "el") == known
+    known.refresh_from_db()
+    assert known.display_names == {"el": "Σάββας Μιχαήλ Ματσάς"}
+    other = signatories.Signer(name="Sungur Savran", person=True)
+    assert Directory().signer(other, "en") != known

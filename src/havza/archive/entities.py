@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from havza.archive.names import fold, has_organization_word
+from havza.archive.names import fold, has_organization_word, sound_key
 from havza.archive.signatories import Signer, is_acronym
 from havza.network.homoglyphs import mixed_script_words, skeleton
 from havza.network.models import Organization, Person
@@ -50,6 +50,8 @@ class Directory:
         self.by_acronym: dict[str, list[Organization]] = defaultdict(list)
         self.by_name: dict[str, Organization] = {}
         self.people: dict[str, Person] = {}
+        # "Savas Michael Matsas" and "Σάββας Μιχαήλ Ματσάς": one person, by how it sounds.
+        self.people_by_sound: dict[tuple[str, ...], Person] = {}
         # Names and acronyms drawn alike ("ЕАА" in Cyrillic, "ΕΑΑ" in Greek): UTS #39.
         self.by_look: dict[str, Organization] = {}
         self.acronym_look: dict[str, list[Organization]] = defaultdict(list)
@@ -107,6 +109,9 @@ class Directory:
         for name in [person.name, *(person.display_names or {}).values()]:
             if name:
                 self.people.setdefault(fold(name), person)
+                sound = _sound(name)
+                if sound:
+                    self.people_by_sound.setdefault(sound, person)
 
     def is_known(self, name: str) -> bool:
         key = fold(name)
@@ -189,12 +194,24 @@ class Directory:
         name ("Ayşe Demir, Turkey") is a Person, matched by any of the names it is known by.
         """
         if signer.person and self.find(signer.name, signer.acronym, signer.country) is None:
-            return self.person(signer.name, signer.country)
+            return self.person(signer.name, lang, signer.country)
         return self.organization(signer, lang)
 
-    def person(self, name: str, country: str | None = None) -> Person:
-        """The person NAME names, found or created (with the country a list gave)."""
+    def person(self, name: str, lang: str, country: str | None = None) -> Person:
+        """The person NAME names, found or created (with the country a list gave).
+
+        A person written in another script is found by how the name sounds, and learns
+        the name as written in LANG.
+        """
         person = self.people.get(fold(name))
+        if person is None and (sound := _sound(name)):
+            person = self.people_by_sound.get(sound)
+            if person is not None and fold(name) != fold(person.name):
+                names = dict(person.display_names or {})
+                if lang not in names:
+                    person.display_names = {**names, lang: name[:200]}
+                    person.save(update_fields=["display_names"])
+                    self._index_person(person)
         if person is None:
             person = Person(name=name[:200], country=country or "")
             person.save()
@@ -218,6 +235,12 @@ class Directory:
         person.save()
         self._index_person(person)
         return person
+
+
+def _sound(name: str) -> tuple[str, ...]:
+    """The sound keys of a person's name of two words or more, each long enough to tell."""
+    keys = tuple(sound_key(word) for word in name.split())
+    return keys if len(keys) >= 2 and all(len(k) >= 2 for k in keys) else ()
 
 
 def _label(org: Organization) -> str:
