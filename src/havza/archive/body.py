@@ -27,6 +27,10 @@ LONG_QUOTE = 150  # a paragraph in quotation marks this long is a quotation on i
 OTHER_LANGUAGE_MIN = 40  # letters a paragraph needs before it is marked as another language
 OTHER_LANGUAGE_CONFIDENCE = 0.9
 SHORT_LINE = 60  # characters: lines this short in one block are kept as separate lines
+VERSE_LINE = 40  # lines up to this long, one under another, were broken by hand
+ITEM_LINE = 140  # a line starting with a time, date or number is an item up to this long
+# "10:00", "10.30", "9h30", "2024-03-03", "3 March": how schedule and chronology lines start.
+_ITEM_START = re.compile(r"^(?:\d{1,2}[:.h]\d{2}|\d{1,4}(?:[./-]\d{1,2})*[\s.):–-])")
 _BULLET = re.compile(r"^(?:[-•*·▪◦–—]|\d{1,2}[.)])\s+")
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+")
 _LEAD_IN = re.compile(r"^(?P<lead>.*?:)\s*(?P<mark>[“«„\"])(?P<quote>[^“«„\"]\S.*)$")
@@ -91,11 +95,32 @@ def _hard_wrapped(lines: list[Line]) -> bool:
 
 
 def _short_lines(lines: list[Line]) -> bool:
-    """Short lines, none of them cut in the middle of a sentence, are items of their own."""
-    if len(lines) < 2 or any(len(line.text) > SHORT_LINE for line in lines):
+    """Short lines, none of them cut in the middle of a sentence, are items of their own.
+
+    A line that starts with a time, a date or a number ("10:00 – Opening session …") is an
+    item however long (up to ITEM_LINE). A line starting in lower case continues the
+    sentence above ("The workers of the port" / "went on strike."), unless the lines were
+    broken by hand: in three lines or more, where the next line's first word would have fit
+    on the line above (verses, a slogan written one phrase per line), which is also what
+    lines of at most VERSE_LINE characters are.
+    """
+    if len(lines) < 2:
         return False
-    # "The workers of the port" / "went on strike." is one sentence written over two lines.
-    return not any(line.text[:1].islower() for line in lines[1:])
+    for line in lines:
+        if len(line.text) > SHORT_LINE and not (
+            len(line.text) <= ITEM_LINE and _ITEM_START.match(line.text)
+        ):
+            return False
+    continued = [i for i in range(1, len(lines)) if lines[i].text[:1].islower()]
+    if not continued:
+        return True
+    if len(lines) < 3:
+        return False
+    # No one wraps text at 40 characters: lines this short were broken by hand.
+    width = max(VERSE_LINE, *(len(line.text) for line in lines))
+    return all(
+        len(lines[i - 1].text) + 1 + len(lines[i].text.split()[0]) <= width for i in continued
+    )
 
 
 def _ends_sentence(text: str) -> bool:

@@ -10,6 +10,10 @@ Three kinds of evidence, each enough on its own:
 
 Only the edges of a page are cleaned: a repeated line in the middle of a text is the text's
 own (a slogan, a refrain), and a repeated signatory line at the bottom is a signature.
+
+A repeated line that reads as a byline or a date ("Sungur Savran" above several articles of
+one author, "By …", "9 May 2023") is never learned on repetition alone: it is held
+(``Boilerplate.held``) until an editor confirms it (``confirmed``).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from functools import cache
 
 from havza import languages
 from havza.archive import language
+from havza.archive.bylines import looks_like_byline
 from havza.archive.dates import parse_date_line
 from havza.archive.signatories import looks_like_name, parse_line
 from havza.archive.text import fingerprint
@@ -34,6 +39,9 @@ MIN_TAGLINE_LANGUAGES = 3
 TAGLINE_CONFIDENCE = 0.8
 # Share of an archive's pages a line must appear on to be learned as boilerplate.
 LEARN_SHARE = 0.05
+# Marks the edge key of a line that reads as a byline or a date. A fingerprint never starts
+# with "?" (its edges are stripped of punctuation), so the mark cannot be mistaken.
+HELD = "?"
 
 
 @cache
@@ -47,15 +55,25 @@ class Boilerplate:
     """What an archive repeats, learned from all its pages before any page is parsed."""
 
     learned: set[str] = field(default_factory=set)
+    # Repeated like boilerplate but read as a byline or a date: kept until an editor says.
+    held: set[str] = field(default_factory=set)
+    confirmed: frozenset[str] = frozenset()  # fingerprints an editor confirmed as boilerplate
 
     @classmethod
-    def learn(cls, pages: Iterable[list[str]]) -> Boilerplate:
+    def learn(cls, pages: Iterable[list[str]], confirmed: Iterable[str] = ()) -> Boilerplate:
         """Learn from the lines of each page (blank lines left out)."""
-        return cls.from_edges(edge_keys(lines) for lines in pages)
+        return cls.from_edges((edge_keys(lines) for lines in pages), confirmed)
 
     @classmethod
-    def from_edges(cls, pages: Iterable[frozenset[str]]) -> Boilerplate:
-        """Learn from each page's ``edge_keys`` (computed where the page was read)."""
+    def from_edges(
+        cls, pages: Iterable[frozenset[str]], confirmed: Iterable[str] = ()
+    ) -> Boilerplate:
+        """Learn from each page's ``edge_keys`` (computed where the page was read).
+
+        CONFIRMED: lines (fingerprints) an editor confirmed as boilerplate, learned even
+        when they read as a byline or a date.
+        """
+        sure = frozenset(fingerprint(line) for line in confirmed)
         counts: Counter[str] = Counter()
         total = 0
         for keys in pages:
@@ -64,18 +82,31 @@ class Boilerplate:
         # In a small archive a line must be on every page; in a large one, on a share of them.
         needed = total if total < 20 else max(3, math.ceil(LEARN_SHARE * total))
         if total < 2:
-            return cls()
-        return cls({key for key, n in counts.items() if n >= needed})
+            return cls(confirmed=sure)
+        learned, held = set(), set()
+        for key, n in counts.items():
+            if n < needed:
+                continue
+            if key.startswith(HELD):
+                key = key[len(HELD) :]
+                (learned if key in sure else held).add(key)
+            else:
+                learned.add(key)
+        return cls(learned, held - learned, sure)
 
     def known(self, line: str) -> bool:
         key = fingerprint(line)
-        return key in self.learned or key in configured_taglines()
+        return key in self.learned or key in self.confirmed or key in configured_taglines()
 
 
 def edge_keys(lines: list[str]) -> frozenset[str]:
-    """The fingerprints of the lines at the top and bottom of a page, as learning needs."""
+    """The fingerprints of the lines at the top and bottom of a page, as learning needs.
+
+    A line that reads as a byline or a date is marked ``HELD``: learning counts it apart.
+    """
     edges = lines[:HEAD_LINES] + lines[-TAIL_LINES:]
-    return frozenset(fingerprint(line) for line in edges) - {""}
+    keys = {(HELD if looks_like_byline(line) else "") + fingerprint(line) for line in edges}
+    return frozenset(keys) - {"", HELD}
 
 
 @dataclass

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from havza.archive.text import clean_line
+
+if TYPE_CHECKING:
+    from havza.archive.listing import Listing
 
 
 @dataclass
@@ -17,6 +21,7 @@ class Line:
     text: str
     block: int  # lines of the same block belong to one paragraph, list or quotation
     kind: str = "p"  # p, quote, li, oli (numbered item), h (heading)
+    link: str = ""  # the address the line links to, when the line is (mostly) a link
 
 
 @dataclass
@@ -29,6 +34,7 @@ class Page:
     date: dt.date | None = None
     language: str = ""  # declared by the source (WordPress, <html lang>), trusted if a site one
     problems: list[str] = field(default_factory=list)
+    listing: Listing | None = None  # found by the source (an HTML page's structure)
 
 
 def from_text(text: str) -> list[Line]:

@@ -13,13 +13,17 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
+if TYPE_CHECKING:
+    from havza.archive.listing import Listing
+
 FORMAT = "havza-archive-import"
 VERSION = 1
-STATUSES = ("imported", "updated", "unchanged", "skipped", "failed")
+# "listing": a page of teasers of other pages, read for their evidence; no work made from it.
+STATUSES = ("imported", "updated", "unchanged", "skipped", "listing", "failed")
 
 
 def entry(path: str, key: str | None = None, status: str = "failed") -> dict[str, Any]:
@@ -41,8 +45,14 @@ def entry(path: str, key: str | None = None, status: str = "failed") -> dict[str
         "group_confidence": None,
         "group_candidates": [],
         "paragraph_languages": [],
+        "teasers": [],
         "problems": [],
     }
+
+
+def report_teasers(listing: Listing) -> list[dict[str, str | None]]:
+    """The teasers of a listing page as the report lists them."""
+    return [teaser.as_report() for teaser in listing.teasers]
 
 
 @dataclass
@@ -108,7 +118,12 @@ class Report:
         lines = [
             ("Dry run: nothing was saved. " if self.dry_run else "")
             + f"{s['documents']} documents: {s['imported']} imported, {s['updated']} updated, "
-            f"{s['unchanged']} unchanged, {s['skipped']} skipped, {s['failed']} failed.",
+            f"{s['unchanged']} unchanged, {s['skipped']} skipped, {s['failed']} failed."
+            + (
+                f" {s['listing']} listing pages (teasers of other pages): no work made from them."
+                if s["listing"]
+                else ""
+            ),
             f"Languages: {languages}.",
             f"Works: {s['works']}, of which {s['works_grouped']} with several languages; "
             f"{s['to_confirm']} possible translations for an editor to confirm.",

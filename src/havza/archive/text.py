@@ -126,3 +126,19 @@ def ends_sentence(text: str) -> bool:
 
 def words(text: str) -> list[str]:
     return text.split()
+
+
+TITLE_MAX_CHARS = 300
+# A line ending with a full stop and longer than this is a sentence of the body.
+TITLE_SENTENCE_WORDS = 14
+_SENTENCE_END = re.compile(r"[.!?؟։](?=[\s”»\"’)]*\s\S)")
+
+
+def reads_as_title(text: str) -> bool:
+    """A heading-like line, not the first sentences of a text."""
+    if len(text) > TITLE_MAX_CHARS:
+        return False
+    words = len(text.split())
+    sentences = len(_SENTENCE_END.findall(text))
+    ends_with_period = text.rstrip('”»"’) ').endswith((".", "։", "。"))
+    return not ((ends_with_period and words > TITLE_SENTENCE_WORDS) or sentences >= 2)
