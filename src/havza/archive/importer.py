@@ -34,7 +34,7 @@ from havza.archive.pipeline import (
     learn_boilerplate,
     read_all,
 )
-from havza.archive.report import Report, entry
+from havza.archive.report import Report, entry, report_teasers
 from havza.archive.sources import SourceDocument
 from havza.archive.store import PARSER_VERSION, Item, remember_skipped, storage_key, title_of
 
@@ -149,7 +149,7 @@ def _unchanged(source: SourceDocument, previous: ImportedDocument | None) -> boo
         return False
     if previous.parser_version != PARSER_VERSION:
         return False
-    return previous.status in {"skipped", "failed"} or previous.translation is not None
+    return previous.status in {"skipped", "failed", "listing"} or previous.translation is not None
 
 
 def _item(
@@ -179,6 +179,11 @@ def _item(
         ],
         problems=list(result.problems),
     )
+    if result.listing is not None:  # teasers of other pages: no work is made from it
+        document.update(status="listing", teasers=report_teasers(result.listing))
+        report.add(document)
+        remember_skipped(source, document)
+        return None
     reason = None
     if not result.paragraphs and not result.title:
         reason = "no text found"
