@@ -27,7 +27,7 @@ from havza.archive.structure import Parsed
 from havza.publishing import bulk
 from havza.publishing.models import Authorship, Signatory, Translation, Work
 
-PARSER_VERSION = 2  # documents read by an older parser are read again
+PARSER_VERSION = 3  # documents read by an older parser are read again
 TITLE_MAX = 400
 
 
