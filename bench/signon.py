@@ -88,7 +88,7 @@ class Server:
                 status, _h, _b = request(self.port, "GET", "/signon/challenge.json")
                 if status == 200:
                     return
-            except OSError:
+            except (OSError, http.client.HTTPException):
                 time.sleep(0.1)
         raise RuntimeError(f"the server did not start; see {self.log}")
 
@@ -134,7 +134,7 @@ def retrying(call):
     while True:
         try:
             return call()
-        except OSError:
+        except (OSError, http.client.HTTPException):
             time.sleep(0.05)
 
 
@@ -157,7 +157,7 @@ def sign_one(port: int, sign_on: int, n: int) -> bool:
         headers = {"Content-Type": "application/x-www-form-urlencoded"}
         try:
             status, h, _b = request(port, "POST", f"/en/signon/{sign_on}/", form, headers)
-        except OSError:
+        except (OSError, http.client.HTTPException):
             continue  # no answer: send it again (a stored one then answers "already")
         if status == 302 and h.get("location", "").endswith("/signon/thanks/"):
             return True
@@ -197,7 +197,7 @@ def confirm_one(port: int, token: str) -> bool:
                 },
             )
             return status == 200
-        except (OSError, AttributeError):
+        except (OSError, http.client.HTTPException, AttributeError):
             time.sleep(0.05)
     return False
 
