@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from havza.export.builder import copy_static
-from havza.search.export import write_static_index
+from havza.export import builder
 from tests.search.corpus import JUDGED
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -26,20 +25,55 @@ STATIC_DIFFERS = {
 
 @pytest.fixture
 def static_site(corpus, tmp_path):
-    result = write_static_index(tmp_path)
-    copy_static(tmp_path)  # as a build does: search.js under its fingerprinted name
-    return tmp_path, result
+    """The corpus exported by `havza build`, which writes the static search with the site."""
+    out = tmp_path / "public"
+    result = builder.build(out, jobs=1)
+    return out, result
+
+
+def _pages_indexed(out: Path) -> int:
+    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
+    return sum(lang["page_count"] for lang in entry["languages"].values())
 
 
 @pytest.mark.slow
-def test_bundle_and_pages_are_written(static_site):
+def test_a_build_writes_the_bundle_and_the_search_pages(static_site):
     out, result = static_site
-    assert (result.records, result.pages) == (29, 11)
+    assert result.steps == ["Static search: 29 translations indexed, 11 search pages."]
     entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
     assert set(entry["languages"]) == set(JUDGED)
+    assert _pages_indexed(out) == 29
     page = (out / "ar" / "search" / "index.html").read_text()
     assert 'dir="rtl"' in page and "wasm-unsafe-eval" in page
     assert "<noscript>" in page
+    # Written as every page of the export is: with its compressed copies.
+    assert (out / "ar" / "search" / "index.html.gz").is_file()
+    assert not list(out.glob(".pagefind.*"))
+
+
+@pytest.mark.slow
+def test_publishing_into_a_built_export_refreshes_its_search_in_the_background(
+    static_site, corpus, monkeypatch, django_capture_on_commit_callbacks
+):
+    from havza.jobs.worker import run_due_jobs
+    from havza.publishing.models import Translation
+
+    out, _ = static_site
+    monkeypatch.setenv("HAVZA_EXPORT_DIR", str(out))
+    work = next(w for w in corpus.values() if w.translations.count() < len(JUDGED))
+    have = set(work.translations.values_list("language", flat=True))
+    lang = next(code for code in JUDGED if code not in have)
+    before = _pages_indexed(out)
+    with django_capture_on_commit_callbacks(execute=True):
+        new = Translation.objects.create(
+            work=work, language=lang, title="Grev", body_markdown="Grev û hevgirtin.",
+            status=Translation.Status.PUBLISHED,
+        )  # fmt: skip
+    # The page is republished at once; the search bundle follows when the worker runs.
+    assert (out / new.get_absolute_url().strip("/") / "index.html").is_file()
+    assert _pages_indexed(out) == before
+    run_due_jobs()
+    assert _pages_indexed(out) == before + 1
 
 
 @pytest.mark.slow

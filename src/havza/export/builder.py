@@ -25,7 +25,7 @@ from django.db import connections
 from django.urls import set_script_prefix
 
 from havza import languages
-from havza.export import files
+from havza.export import files, steps
 from havza.export import staging as staging_folders
 from havza.export.files import file_for
 from havza.export.swap import swap_directory
@@ -110,6 +110,7 @@ class BuildResult:
     assets: int = 0
     seconds: float = 0.0
     per_task: dict[str, int] = field(default_factory=dict)
+    steps: list[str] = field(default_factory=list)  # what the other apps' steps report
 
 
 def build(
@@ -149,6 +150,7 @@ def build(
                 name, count, size = run_task(task, str(staging), base_url)
                 _account(result, name, count, size, progress)
         result.assets = copy_static(staging)
+        result.steps = steps.run(staging, base_url)
         swap_directory(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

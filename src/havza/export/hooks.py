@@ -17,7 +17,7 @@ from pathlib import Path
 from django.db import transaction
 
 from havza import config
-from havza.export import republish
+from havza.export import republish, steps
 from havza.publishing import changes
 from havza.publishing.models import Translation, Work
 
@@ -50,6 +50,11 @@ class _Batch:
             len(result.removed),
             result.seconds,
         )
+        if result.written or result.removed:
+            try:  # the static search and other apps' parts follow, in the background
+                steps.queue_refresh(self.out)
+            except Exception:
+                log.exception("Could not queue the refresh of %s", self.out)
 
 
 def _batch(out: Path) -> _Batch:

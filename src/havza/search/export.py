@@ -15,6 +15,8 @@ by the script: the one public page that needs JavaScript (a static host cannot s
 from __future__ import annotations
 
 import asyncio
+import json
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,12 +60,50 @@ def _records() -> Iterator[tuple[str, str, str, str, str]]:
 
 
 def _write_bundle(out_dir: Path) -> int:
-    """Feed the records to Pagefind's service. The records are read from the database
-    between the service's calls, outside any coroutine (the ORM is synchronous)."""
+    """Feed the records to Pagefind's service, into a new folder that then replaces the
+    bundle (readers of a live export keep the old one until then). The records are read
+    from the database between the service's calls, outside any coroutine (the ORM is
+    synchronous)."""
+    new, old = out_dir / f".{BUNDLE}.new", out_dir / f".{BUNDLE}.old"
+    for stale in (new, old):
+        shutil.rmtree(stale, ignore_errors=True)
+    count = _index_into(new)
+    if not _complete(new):  # on a loaded machine Pagefind has been seen to stop mid-write
+        shutil.rmtree(new, ignore_errors=True)
+        count = _index_into(new)
+        if not _complete(new):
+            raise RuntimeError(f"Pagefind left an incomplete search bundle in {new}")
+    # Pagefind lists the languages in no fixed order: sorted, the same site gives the same
+    # bytes (builds are compared file by file, and mirrors sync only what changed).
+    entry = new / "pagefind-entry.json"
+    entry.write_text(
+        json.dumps(json.loads(entry.read_text()), sort_keys=True, separators=(",", ":"))
+    )
+    target = out_dir / BUNDLE
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    return count
+
+
+def _complete(folder: Path) -> bool:
+    """Whether FOLDER holds a whole bundle: its entry, and each language's index it names."""
+    try:
+        entry = json.loads((folder / "pagefind-entry.json").read_text())
+        return all(
+            (folder / f"pagefind.{lang['hash']}.pf_meta").stat().st_size > 0
+            for lang in entry["languages"].values()
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def _index_into(folder: Path) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
     loop = asyncio.new_event_loop()
-    index = PagefindIndex(config=IndexConfig(output_path=str(out_dir / BUNDLE)))
+    index = PagefindIndex(config=IndexConfig(output_path=str(folder)))
     count = 0
     try:
         loop.run_until_complete(index.__aenter__())
@@ -87,7 +127,9 @@ def _write_bundle(out_dir: Path) -> int:
     return count
 
 
-def write_search_pages(out_dir: Path, site: Site | None = None) -> int:
+def write_search_pages(out_dir: Path, site: Site | None = None, write=None) -> int:
+    """The search page of each language; WRITE(url_path, body) writes one as the build
+    does (else it goes to OUT_DIR/<lang>/search/index.html as it is)."""
     site = site or Site()
     count = 0
     for lang in languages.all_languages():
@@ -102,9 +144,12 @@ def write_search_pages(out_dir: Path, site: Site | None = None) -> int:
             noindex=True,
             content_security_policy=STATIC_SEARCH_POLICY,
         )
-        target = out_dir / lang.code / "search" / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(page.body)
+        if write is not None:
+            write(path, page.body)
+        else:
+            target = out_dir / lang.code / "search" / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(page.body)
         count += 1
     return count
 
@@ -114,9 +159,16 @@ def _search_title(code: str) -> str:
         return gettext("Search")
 
 
-def write_static_index(out_dir: Path | str, site: Site | None = None) -> StaticIndex:
+def write_static_index(out_dir: Path | str, site: Site | None = None, write=None) -> StaticIndex:
     """Write the Pagefind bundle and the search pages into a built site at OUT_DIR."""
     out_dir = Path(out_dir)
-    set_script_prefix("/")
+    if write is None:
+        set_script_prefix("/")
     records = _write_bundle(out_dir)
-    return StaticIndex(records=records, pages=write_search_pages(out_dir, site))
+    return StaticIndex(records=records, pages=write_search_pages(out_dir, site, write))
+
+
+def build_step(folder: Path, site: Site, write) -> str:
+    """The static search as a step of ``havza build`` (``settings.HAVZA_BUILD_STEPS``)."""
+    result = write_static_index(folder, site, write)
+    return f"Static search: {result.records} translations indexed, {result.pages} search pages."

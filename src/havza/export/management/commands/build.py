@@ -80,3 +80,5 @@ class Command(BaseCommand):
             f"Wrote {result.pages} pages and {result.assets} assets "
             f"({result.bytes / 1_000_000:.1f} MB) to {result.out} in {result.seconds:.2f} s."
         )
+        for line in result.steps:
+            self.stdout.write(line)
