@@ -157,9 +157,9 @@ def test_a_change_is_on_the_live_site_at_once(
         assert rendered_again < len(addresses) / 2, "a unit of work invalidates what it affects"
 
 
-def test_the_live_pages_are_the_exported_pages(site, live, tmp_path):
+def test_the_live_pages_are_the_exported_pages(site, live, tmp_path, monkeypatch):
     """Kept pages, in every encoding, are the export's files byte for byte."""
-    out = export_now(tmp_path, "public")
+    out = export_now(tmp_path, "public", monkeypatch)
     addresses = page_addresses(out)
     for address in addresses:
         live.get(address)

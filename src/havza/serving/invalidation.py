@@ -17,6 +17,7 @@ would cost more than rendering again).
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
@@ -103,25 +104,27 @@ OBSERVER = PageCacheObserver()
 
 
 class _Flush:
-    """Invalidates every kept page once; registered once per transaction."""
+    """Invalidates every kept page, once for all the flushes of one commit."""
 
     def __init__(self) -> None:
-        self.done = False
+        _flushes.registered = getattr(_flushes, "registered", 0) + 1
+        self.number = _flushes.registered
 
     def __call__(self) -> None:
-        self.done = True
+        if self.number <= getattr(_flushes, "covered", 0):
+            return  # a flush of the same commit, registered after this one, ran
+        _flushes.covered = getattr(_flushes, "registered", 0)
         invalidate(EVERYTHING)
+
+
+_flushes = threading.local()  # one database connection per thread: one commit at a time
 
 
 def _flush_on_commit() -> None:
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_Flush())
+    else:
         invalidate(EVERYTHING)
-        return
-    for _sids, func, *_rest in getattr(connection, "run_on_commit", []):
-        if isinstance(func, _Flush) and not func.done:
-            return
-    transaction.on_commit(_Flush())
 
 
 def changed(sender, instance=None, raw=False, **kwargs) -> None:
