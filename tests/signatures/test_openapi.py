@@ -30,6 +30,20 @@ CHECKS = (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def connection_kept():
+    """Keep the test's database connection across requests, as Django's test client does
+    (the WSGI handler would close it at the end of each request)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 def test_the_endpoint_conforms_to_its_description(statement):
     sign_on, _en, _ar = statement
     Signature.objects.create(
