@@ -138,6 +138,9 @@ def test_json_ld_of_each_kind_of_page_has_what_its_type_requires(client, network
             "CollectionPage"
         ),
         network["topic"].get_absolute_url(lang): "CollectionPage",
+        reverse("publishing:organizations", kwargs={"lang": lang}): "CollectionPage",
+        reverse("publishing:topics", kwargs={"lang": lang}): "CollectionPage",
+        reverse("publishing:events", kwargs={"lang": lang}): "CollectionPage",
     }
     for url, kind in expected.items():
         page = soup_of(client.get(url))

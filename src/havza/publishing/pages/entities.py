@@ -137,6 +137,7 @@ def render_organizations(lang_code: str, orgs: list[Organization], site: Site | 
         lang_code,
         site,
         gettext_lazy("Organizations"),
+        entries=[(r["name"], r["href"]) for r in rows],
         members=[r for r in rows if r["member"]],
         others=[r for r in rows if not r["member"]],
     )
@@ -214,7 +215,8 @@ def render_event(event: Event, lang_code: str, site: Site | None = None) -> Page
         for s in event.speakers.select_related("person")
     ]
     organizers = [
-        (o.display(lang_code), o.get_absolute_url(lang_code)) for o in event.organizers.all()
+        (o.display(lang_code), o.get_absolute_url(lang_code), name_language(o.names, lang_code))
+        for o in event.organizers.all()
     ]
     place = pick(event.place, lang_code, "en")
     url = site.absolute(event.get_absolute_url(lang_code))
@@ -234,7 +236,7 @@ def render_event(event: Event, lang_code: str, site: Site | None = None) -> Page
             place=place,
             country_code=event.country or "",
             online=event.online,
-            organizers=organizers,
+            organizers=[(name, href) for name, href, _ in organizers],
             speakers=speakers,
             site=site,
         ),
@@ -260,5 +262,6 @@ def render_events(lang_code: str, events: list[Event], site: Site | None = None)
         lang_code,
         site,
         gettext_lazy("Events"),
+        entries=[(e.name(lang_code), e.get_absolute_url(lang_code)) for e in events],
         events=[(e.name(lang_code), e.get_absolute_url(lang_code), e.starts_on) for e in events],
     )

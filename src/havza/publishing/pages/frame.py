@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from havza import languages
 from havza.links import reverse
+from havza.publishing import jsonld as schema
 from havza.publishing.jinja import page_language
 
 
@@ -99,13 +100,30 @@ def all_language_alternates(site: Site, url_name: str, **kwargs) -> list[Alterna
 
 
 def render_index(
-    template_name: str, url_name: str, lang_code: str, site: Site | None, title, **context
+    template_name: str,
+    url_name: str,
+    lang_code: str,
+    site: Site | None,
+    title,
+    entries: list[tuple[str, str]] = (),
+    **context,
 ) -> Page:
     """A page with one address per language and nothing else in it (the lists of
-    organizations, topics, events): TITLE is a lazy message, read in the page's language."""
+    organizations, topics, events): TITLE is a lazy message, read in the page's language;
+    ENTRIES, (name, address) of what it lists, for its JSON-LD."""
     site = site or Site()
     with translation.override(lang_code):
         title = str(title)
+    lang = languages.get(lang_code)
+    path = reverse(url_name, kwargs={"lang": lang_code})
+    context["jsonld"] = schema.collection(
+        name=title,
+        url=site.absolute(path),
+        lang_tag=lang.tag,
+        lang_code=lang_code,
+        entries=list(entries),
+        site=site,
+    )
     return render(
         template_name,
         languages.get(lang_code),

@@ -243,6 +243,10 @@ def render_topics(lang_code: str, topics: list[Topic], site: Site | None = None)
         lang_code,
         site,
         gettext_lazy("Topics"),
+        entries=sorted(
+            ((t.name(lang_code), t.get_absolute_url(lang_code)) for t in topics),
+            key=lambda row: row[0].casefold(),
+        ),
         topics=sorted(
             ((t.name(lang_code), t.get_absolute_url(lang_code)) for t in topics),
             key=lambda row: row[0].casefold(),
