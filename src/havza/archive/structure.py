@@ -70,6 +70,7 @@ def analyze(
     # A dateline closing the page ("Caracas, 26 June 2017"), after the signatures or before.
     # A bare date ending a page is a dateline only after signatures; "Place, date" always.
     closing, rest = _closing_date(lines)
+    closing_line = lines[-1] if closing else None
     issuers: list[Signer] = []
     signatories: list[Signer] = []
     plain = [i for i, line in enumerate(rest) if line.kind != "quote"]
@@ -78,6 +79,7 @@ def analyze(
         issuers, signatories = block.issuers, block.signatories
         lines = rest[: plain[block.start]]
         if closing is None:
+            closing_line = lines[-1] if lines else None
             closing, lines = _closing_date(lines, bare=False)
     elif closing is not None and not _placed(lines[-1].text):
         closing = None
@@ -86,7 +88,7 @@ def analyze(
 
     page_language = _lazy_language(page, lines)
     head = Header(date=page.date)
-    if not page.title and lines and _sure_header(lines[0]):
+    if not page.title and lines and _sure_header(lines):
         # "by Savas Michael Matsas" or a date first: the title, if any, comes after.
         lines = head.read(lines, page_language)
     title, lines = _title(page, lines)
@@ -95,6 +97,8 @@ def analyze(
     lines = head.read(lines, page_language)
     authors = list(page.authors) or head.authors
     date = head.date or closing
+    if closing and date != closing and closing_line is not None:
+        lines = [*lines, closing_line]  # a dateline that does not date the page stays text
 
     paragraphs = body.paragraphs(lines)
     texts = [p.text for p in paragraphs]
@@ -183,16 +187,22 @@ def _lazy_language(page: Page, lines: list[Line]) -> Callable[[], str]:
     return get
 
 
-def _sure_header(line: Line) -> bool:
-    """A first line that is surely a byline or a date, never a title."""
-    text = line.text
+def _sure_header(lines: list[Line]) -> bool:
+    """A first line that is surely a byline or a date, never a title.
+
+    "by Savas Michael Matsas" is a byline; "By Any Means Necessary" may be a title: a
+    capitalized "By" line is a byline only when a title-like line follows it.
+    """
+    text = lines[0].text
     if len(text) > HEADER_LINE_CHARS:
         return False
-    return bool(
-        dates.parse_date_line(text)
-        or bylines.prefixed(text)
-        or ((found := bylines.with_date(text)) is not None and found.statement)
-    )
+    if dates.parse_date_line(text):
+        return True
+    if bylines.prefixed(text):
+        following = lines[1].text if len(lines) > 1 else ""
+        return text[:1].islower() or (bool(following) and reads_as_title(following))
+    found = bylines.with_date(text)
+    return found is not None and found.statement
 
 
 def _title(page: Page, lines: list[Line]) -> tuple[str, list[Line]]:
