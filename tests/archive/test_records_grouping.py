@@ -87,3 +87,19 @@ def test_sound_keys_are_short_ascii(word):
 def test_a_document_shares_all_of_its_names_with_itself(keys):
     found, total = shared_names(keys, keys)
     assert found == total
+
+
+def test_names_every_page_repeats_say_nothing():
+    """Two dozen unrelated pages all naming the network's city and factory are not joined."""
+    nodes = [
+        grouping.Node(
+            n,
+            "en" if n % 2 else "tr",
+            grouping.evidence(
+                "T", [("p", f"Workers of Bursa at Renault, {n} days.")], None, [], []
+            ),
+        )
+        for n in range(24)
+    ]
+    assert all(len(g) == 1 for g in grouping.group(nodes).groups)
+    assert {sound_key("Bursa"), sound_key("Renault")} <= grouping.common_names(nodes)

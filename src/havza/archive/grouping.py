@@ -37,6 +37,7 @@ CONTENT_TO_ASK = 0.25  # below this, not even worth an editor's look
 PROFILE_POINTS = 12
 NAMES_WEIGHT = 3.5
 NAMES_ALL, NAMES_NONE = 0.6, 0.15
+COMMON_GROUPS, COMMON_SHARE = 11, 0.1  # see common_names
 NAMES_TO_MEET = 2  # names two documents share before they are compared on names alone
 LENGTH_NEAR, LENGTH_FAR = 0.7, 0.35  # ratio of two texts' lengths: surely alike, surely not
 _SHAPES = {"quote": "q", "li": "l", "oli": "l", "h": "h"}
@@ -102,8 +103,13 @@ def _jaccard(a: Iterable[str], b: Iterable[str]) -> float:
     return sum((ca & cb).values()) / union if union else 0.0
 
 
-def similarity(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, dict[str, float]]:
-    """How sure we are that A and B are the same piece, and the score of each feature."""
+def similarity(
+    a: dict[str, Any], b: dict[str, Any], common: frozenset[str] = frozenset()
+) -> tuple[float, dict[str, float]]:
+    """How sure we are that A and B are the same piece, and the score of each feature.
+
+    COMMON: names too many documents share to tell them apart (the network's own name).
+    """
     scores: dict[str, float] = {}
     weights: dict[str, float] = {}
     content: list[tuple[float, float]] = []
@@ -125,7 +131,7 @@ def similarity(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, dict[str, f
         scores["links"] = _jaccard(la, lb)
         weights["links"] = 1.5 if la and lb else 0.5
         content.append((scores["links"], weights["links"]))
-    name_score = _names(a, b)
+    name_score = _names(a, b, common)
     if name_score is not None:
         scores["names"], weights["names"] = name_score
         content.append(name_score)
@@ -133,8 +139,6 @@ def similarity(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, dict[str, f
     if length_a and length_b:
         ratio = min(length_a, length_b) / max(length_a, length_b)
         scores["length"] = max(0.0, min(1.0, (ratio - LENGTH_FAR) / (LENGTH_NEAR - LENGTH_FAR)))
-        weights["length"] = 0.5
-        content.append((scores["length"], weights["length"]))
     shape_a, shape_b = a.get("shape", ""), b.get("shape", "")
     if shape_a and shape_b:
         counts = min(len(shape_a), len(shape_b)) / max(len(shape_a), len(shape_b))
@@ -147,8 +151,11 @@ def similarity(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, dict[str, f
     total = sum(weights.values())
     if not total:
         return 0.0, scores
-    agreement = sum(scores[k] * weights[k] for k in scores) / total
+    agreement = sum(scores[k] * weights[k] for k in weights) / total
     confidence = agreement * min(1.0, total / 5.0)
+    # Most texts of a kind are about as long as each other: a length that agrees says little,
+    # one that does not (a translation is rarely half or twice as long) lowers the confidence.
+    confidence *= 0.5 + 0.5 * scores.get("length", 1.0)
     content_weight = sum(w for _, w in content)
     content_score = sum(s * w for s, w in content) / content_weight if content_weight else 0.0
     if content_score < CONTENT_NEEDED:
@@ -159,15 +166,17 @@ def similarity(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, dict[str, f
     return round(confidence, 3), {k: round(v, 3) for k, v in scores.items()}
 
 
-def _names(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, float] | None:
+def _names(
+    a: dict[str, Any], b: dict[str, Any], common: frozenset[str]
+) -> tuple[float, float] | None:
     """The share of one document's names the other has too, and how much that weighs.
 
     Both in scripts with capitals: the names of the one that has fewer are looked for among
     the other's. One in a script without (whose names cannot be told from its words): the
     other's names are looked for among its names and words.
     """
-    na, nb = set(a.get("names", [])), set(b.get("names", []))
-    wa, wb = set(a.get("words", [])), set(b.get("words", []))
+    na, nb = set(a.get("names", [])) - common, set(b.get("names", [])) - common
+    wa, wb = set(a.get("words", [])) - common, set(b.get("words", [])) - common
     if bool(wa) != bool(wb):
         base, other = (nb, na | wa) if wa else (na, nb | wb)
     else:
@@ -221,8 +230,19 @@ def _keys(node: Node, names: set[str]) -> set[str]:
     return keys
 
 
+def common_names(nodes: list[Node]) -> frozenset[str]:
+    """Names in more documents than two whole translation groups and a tenth of the archive
+    are in: a network's own name, its city, a name every page repeats."""
+    counts: Counter[str] = Counter()
+    for node in nodes:
+        counts.update({*node.evidence.get("names", []), *node.evidence.get("words", [])})
+    limit = max(2 * COMMON_GROUPS, COMMON_SHARE * len(nodes))
+    return frozenset(key for key, n in counts.items() if n > limit)
+
+
 def group(nodes: list[Node]) -> Grouping:
     """Join NODES into groups with at most one document per language."""
+    common = common_names(nodes)
     by_id = {n.id: n for n in nodes}
     parent = {n.id: n.id for n in nodes}
     langs = {n.id: {n.language} for n in nodes}
@@ -267,11 +287,11 @@ def group(nodes: list[Node]) -> Grouping:
     to_confirm = []
     # Pairs sharing the most keys first: translations share nearly all of theirs. A pair
     # already in one group is not compared again, which keeps large archives linear.
-    for a, b in _candidate_pairs([n for n in nodes if not n.group], by_id):
+    for a, b in _candidate_pairs([n for n in nodes if not n.group], by_id, common):
         na, nb = by_id[a], by_id[b]
         if (na.fixed and nb.fixed) or find(a) == find(b):
             continue
-        score, details = similarity(na.evidence, nb.evidence)
+        score, details = similarity(na.evidence, nb.evidence, common)
         if score >= AUTO_JOIN and union(a, b):
             for x in (a, b):
                 confidence[x] = max(confidence[x] or 0.0, score)
@@ -284,11 +304,14 @@ def group(nodes: list[Node]) -> Grouping:
     return Grouping(list(roots.values()), confidence, to_confirm)
 
 
-def _candidate_pairs(nodes: list[Node], by_id: dict[int, Node]) -> list[tuple[int, int]]:
+def _candidate_pairs(
+    nodes: list[Node], by_id: dict[int, Node], common: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     postings: dict[str, list[int]] = defaultdict(list)
-    names = {k for node in nodes for k in node.evidence.get("names", [])}
+    names = {k for node in nodes for k in node.evidence.get("names", [])} - common
+    common_keys = {f"p:{k}" for k in common}
     for node in nodes:
-        for key in _keys(node, names):
+        for key in _keys(node, names) - common_keys:
             postings[key].append(node.id)
     shared: Counter[tuple[int, int]] = Counter()
     by_name: Counter[tuple[int, int]] = Counter()
