@@ -33,6 +33,8 @@ HAVZA_SITE_NAME = config.get("SITE_NAME")
 HAVZA_SITE_LOGO = config.get("SITE_LOGO")
 HAVZA_PAGE_SIZE = config.get("PAGE_SIZE")
 HAVZA_FEED_SIZE = config.get("FEED_SIZE")
+# Parts of the static export written by apps beside the export (see export/steps.py).
+HAVZA_BUILD_STEPS = ["havza.search.export.build_step", "havza.media.export.build_step"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "axes",
     "havza.accounts",
     "havza.network",
+    "havza.media",
     "havza.publishing",
     "havza.signatures",
     "havza.translation",
@@ -169,6 +172,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+
+# Images and attached files of the works (havza.media): only what havza made from a checked
+# upload is kept here, under names that never change (docs/admin.md).
+MEDIA_URL = "/media/"
+MEDIA_ROOT = DATA_DIR / "media"
+HAVZA_UPLOAD_MAX_BYTES = 20_000_000
+HAVZA_IMAGE_MAX_PIXELS = 40_000_000
+HAVZA_IMAGE_WIDTHS = (480, 960, 1600)
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",

@@ -4,6 +4,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 
 from havza.accounts.views import preferences
+from havza.media import views as media
 from havza.publishing import assets
 
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("translate/", include("havza.translation.urls")),
     path("favicon.ico", favicon),
     path("static/<path:name>", assets.serve),  # fingerprinted names (whitenoise: the plain ones)
+    path("media/<path:path>", media.serve),  # images and files: names that never change
     path("", include("havza.signatures.urls")),
     path("", include("havza.search.urls")),
     path("", include("havza.publishing.urls")),

@@ -201,6 +201,12 @@ class AuthorshipInline(OwnerRowsInlineMixin, admin.TabularInline):
     verbose_name_plural = _("authors")
 
 
+WORK_FIELDS = [
+    "kind", "original_language", "published_on", "publish_at", "topics", "event",
+    "lead_image", "lead_image_alt", "lead_image_caption", "attachments",
+]  # fmt: skip
+
+
 class WorkForm(forms.ModelForm):
     # No preselected language: the editor says which one the work was written in.
     original_language = forms.ChoiceField(
@@ -214,7 +220,7 @@ class WorkForm(forms.ModelForm):
 
     class Meta:
         model = Work
-        fields = ["kind", "original_language", "published_on", "publish_at", "topics", "event"]
+        fields = [*WORK_FIELDS]
         help_texts = {
             "published_on": _(
                 "The date of the document, shown in every language. Empty: the day its first "
@@ -247,8 +253,8 @@ class WorkAdmin(SharedObjectRulesMixin, VersionAdmin):
     list_filter = ["kind", "original_language", "translations__status"]
     search_fields = ["translations__title"]
     date_hierarchy = "published_on"
-    autocomplete_fields = ["topics", "event"]
-    fields = ["kind", "original_language", "published_on", "publish_at", "topics", "event"]
+    autocomplete_fields = ["topics", "event", "lead_image", "attachments"]
+    fields = WORK_FIELDS
     view_on_site = staticmethod(work_on_site)
 
     def owner_languages(self, obj: Work) -> set[str]:

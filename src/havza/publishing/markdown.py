@@ -4,7 +4,9 @@ markdown-it-py parses CommonMark (with tables and strikethrough; pasted HTML is 
 source) and nh3 then keeps only an allowlist of tags, attributes and URL schemes, so no body
 can carry a script, an event handler, a ``javascript:`` URL or a style. Headings move one
 level down, because the page title is the one ``<h1>``. Images from other hosts become links:
-public pages make no request to any third-party host.
+public pages make no request to any third-party host. An image uploaded to havza
+(``![description](/media/images/…)``, its address as the admin shows it) is written as a
+``<picture>`` of its WebP and JPEG sizes, so each reader loads the size their screen needs.
 
 Whether a URL leaves the site is decided on the URL as a browser reads it (the WHATWG URL
 standard, through Ada): browsers drop tabs and newlines anywhere in it, trim control
@@ -20,18 +22,21 @@ import nh3
 from ada_url import URL
 from markdown_it import MarkdownIt
 
+from havza.media import services as media
 from havza.multilingual import strip_bidi_controls
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "dd", "del",
     "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
-    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub",
-    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+    "ins", "kbd", "li", "mark", "ol", "p", "picture", "pre", "q", "s", "small", "source",
+    "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u",
+    "ul",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "*": {"lang", "dir", "title"},
     "a": {"href", "hreflang"},
-    "img": {"src", "alt", "width", "height"},
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading"},
+    "source": {"srcset", "sizes", "type"},
     "ol": {"start", "reversed"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
@@ -132,6 +137,10 @@ def _parser() -> MarkdownIt:
         if leaves_site(src):
             alt = md.renderer.renderInlineAsText(token.children or [], options, env) or src
             return f'<a href="{md.utils.escapeHtml(src)}">{md.utils.escapeHtml(alt)}</a>'
+        uploaded = media.image_at(src)
+        if uploaded is not None:
+            alt = md.renderer.renderInlineAsText(token.children or [], options, env)
+            return media.picture(uploaded, alt)
         return default_image(tokens, idx, options, env)
 
     md.add_render_rule("heading_open", heading_open)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from havza import languages
 from havza.links import reverse
-from havza.multilingual import clean_text
+from havza.multilingual import MultilingualField, clean_text
 from havza.network.models import CountryField, Event, Organization, Person, Topic
 from havza.publishing.derived import SLUG_MAX_LENGTH, derive
 from havza.slugs import first_free
@@ -60,6 +60,27 @@ class Work(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="works",
+    )
+    lead_image = models.ForeignKey(
+        "media.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown above the text in every language, and when the page is shared."),
+    )
+    lead_image_alt = MultilingualField(
+        _("lead image: description"),
+        help_text=_("What the image shows, for readers who cannot see it, in each language."),
+    )
+    lead_image_caption = MultilingualField(_("lead image: caption"))
+    attachments = models.ManyToManyField(
+        "media.Attachment",
+        verbose_name=_("attached files"),
+        blank=True,
+        related_name="works",
+        help_text=_("Files offered under the text, such as the signed letter as a PDF."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

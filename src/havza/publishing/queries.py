@@ -69,9 +69,10 @@ def work_pages() -> QuerySet[Translation]:
 
     return (
         Translation.objects.filter(status=PUBLISHED)
-        .select_related("work", "work__event")
+        .select_related("work", "work__event", "work__lead_image")
         .prefetch_related(
             _published_siblings(),
+            "work__attachments",
             _authorships(),
             Prefetch(
                 "work__signatories",

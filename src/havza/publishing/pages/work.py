@@ -12,6 +12,7 @@ from havza.publishing import queries
 from havza.publishing.models import Translation, Work
 from havza.publishing.pages.frame import Alternate, NotFound, Page, Site, render
 from havza.publishing.pages.labels import KIND_SEGMENTS, kind_singular
+from havza.publishing.pages.work_media import work_media
 
 # Functions (translation) -> list of (kind, text) notices shown above a work's body. Other
 # apps register theirs here (the translation workflow adds "the original was updated").
@@ -140,6 +141,8 @@ def render_work(t: Translation, site: Site | None = None) -> Page:
         "locale_alternates": [s.lang.og_locale for s in siblings if s.pk != t.pk],
         "published_time": date.isoformat() if date else "",
     }
+    images_and_files = work_media(work, lang.code, site)
+    og.update(images_and_files.pop("og"))
     with translation.override(lang.code):
         kind_label = kind_singular(work.kind)
         notices = [notice for provider in WORK_NOTICES for notice in provider(t)]
@@ -173,6 +176,7 @@ def render_work(t: Translation, site: Site | None = None) -> Page:
         else None,
         jsonld=jsonld,
         og=og,
+        **images_and_files,
         menu_links=menu_links(work, {s.language: hrefs[s.pk] for s in siblings}),
         pdf_href=reverse("publishing:statement_pdf", kwargs={"lang": lang.code, "work": work.pk})
         if work.kind in PDF_KINDS
