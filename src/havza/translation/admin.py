@@ -83,10 +83,11 @@ class MemoryEntryAdmin(LanguageRulesMixin, admin.ModelAdmin):
     language_paths = ("target_language",)
     language_form_fields = ("target_language",)
     list_display = ["source_text", "target_text", "source_language", "target_language",
-                    "approved_by", "approved_at"]  # fmt: skip
-    list_filter = ["source_language", "target_language"]
+                    "kind", "approved_by", "approved_at"]  # fmt: skip
+    list_filter = ["kind", "source_language", "target_language"]
     search_fields = ["source_text", "target_text"]
-    readonly_fields = ["source_key", "source_norm", "length", "segment"]
+    readonly_fields = ["source_key", "source_norm", "length", "segment", "work", "unit",
+                       "confidence"]  # fmt: skip
     change_list_template = "translation/admin/memory_changelist.html"
 
     def get_urls(self):

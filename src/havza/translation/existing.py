@@ -7,8 +7,8 @@ aligner (``archive_memory.align_texts``) and each source segment gets the transl
 paired with it: state "translated" (it awaits a reviewer), origin "archive". Nothing of the
 translation is lost: a paragraph paired with no source paragraph (a translator's note) joins
 the segment before it; two source paragraphs translated by one are given its sentences in
-proportion, or the whole of it to the first. A pairing the aligner is unsure of carries a
-warning, so a reviewer approves it only after a look.
+proportion, or the whole of it to the first. A pairing the aligner is unsure of, and a
+shared paragraph, carry a warning, so a reviewer approves them only after a look.
 
 A published translation keeps its page: the paired texts are also its approved texts, so the
 page shows what it showed until a reviewer approves a correction.
@@ -102,14 +102,16 @@ def adopt(target: Translation, original: Translation) -> list[TargetSegment]:
     sources = list(SourceSegment.objects.filter(translation=original).order_by("order"))
     body = [s for s in sources if s.order >= 0]
     pairs = align_texts(_source_segments(sources), Segments.of(target), keep_alone=True)
-    texts: dict[int, tuple[str, float]] = {}  # source order -> (text, confidence)
+    # source order -> (text, confidence; 0 when one paragraph was shared between two)
+    texts: dict[int, tuple[str, float]] = {}
     for pair in pairs:
         if pair.positions[0] < 0:
             texts[pair.positions[0]] = (pair.target, pair.confidence)
             continue
         pieces = share(pair.target, [body[i].text for i in pair.positions])
+        confidence = pair.confidence if len(pieces) == 1 else 0.0
         for i, piece in zip(pair.positions, pieces, strict=True):
-            texts[body[i].order] = (piece, pair.confidence)
+            texts[body[i].order] = (piece, confidence)
     published = target.status == Translation.Status.PUBLISHED
     glossary = Glossary(original.language, target.language)
     now = timezone.now()
@@ -129,9 +131,8 @@ def adopt(target: Translation, original: Translation) -> list[TargetSegment]:
                     "code": "alignment",
                     "message": _(
                         "Paired with this paragraph automatically from the earlier "
-                        "translation (confidence %(percent)s%%): check that it translates it."
-                    )
-                    % {"percent": round(confidence * 100)},
+                        "translation: check that it translates it."
+                    ),
                 }
             )
         segment.text = text

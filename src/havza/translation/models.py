@@ -215,7 +215,7 @@ class MemoryEntry(models.Model):
     )
     origin = models.CharField(max_length=300, blank=True)  # work title, or "TMX: file name"
     kind = models.CharField(
-        _("from"), max_length=10, choices=MemoryKind.choices, default=MemoryKind.REVIEWED
+        _("origin"), max_length=10, choices=MemoryKind.choices, default=MemoryKind.REVIEWED
     )
     # Archive entries: the work aligned, the unit (one paragraph and its translations; all
     # languages of a unit share its number) and how sure the aligner was.

@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='memoryentry',
             name='kind',
-            field=models.CharField(choices=[('reviewed', 'approved by a reviewer'), ('file', 'TMX file'), ('archive', 'from the archive')], default='reviewed', max_length=10, verbose_name='from'),
+            field=models.CharField(choices=[('reviewed', 'approved by a reviewer'), ('file', 'TMX file'), ('archive', 'from the archive')], default='reviewed', max_length=10, verbose_name='origin'),
         ),
         migrations.AddField(
             model_name='memoryentry',
