@@ -15,6 +15,7 @@ from typing import Any
 
 from havza.archive import grouping, language
 from havza.archive.boilerplate import Boilerplate, edge_keys
+from havza.archive.learned import remember
 from havza.archive.paths import ArchiveFile
 from havza.archive.sources import SourceDocument, SourceError, read_file
 from havza.archive.store import derive, title_of
@@ -58,10 +59,12 @@ def read_all(
 
 
 def learn_boilerplate(sources: list[SourceDocument]) -> Boilerplate:
-    return Boilerplate.from_edges(
+    """What this archive repeats, with what earlier imports learned and editors decided."""
+    learned = Boilerplate.from_edges(
         s.edge_keys if s.edge_keys is not None else edge_keys([line.text for line in s.page.lines])
         for s in sources
     )
+    return remember(learned, sources)
 
 
 # The documents being analyzed. Worker processes are forked after it is set and read their
@@ -84,6 +87,7 @@ def _analyze(source: SourceDocument, boilerplate: Boilerplate) -> Analysis | str
             parsed.date,
             [(s.acronym, s.country) for s in parsed.signatories],
             source.links,
+            people=[*parsed.authors, *(s.name for s in parsed.signatories if s.person)],
         )
         return Analysis(parsed, evidence, derive(parsed))
     except Exception as error:  # one document's failure is reported
