@@ -26,6 +26,7 @@ from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.finders import BaseFinder
+from django.core.signals import setting_changed
 from django.http import Http404, HttpRequest, HttpResponse
 from django.templatetags.static import static
 from django.utils.cache import patch_vary_headers
@@ -108,6 +109,17 @@ def site_logo() -> str:
     """The static name of the network's logo (HAVZA_SITE_LOGO, or havza's own)."""
     logo = _configured_logo()
     return _logo_name(logo) if logo is not None else DEFAULT_LOGO
+
+
+def _forget_logo(setting: str = "", **_kwargs) -> None:
+    """A changed HAVZA_SITE_LOGO (tests) changes the assets."""
+    if setting == "HAVZA_SITE_LOGO":
+        manifest.cache_clear()
+        _by_hashed_name.cache_clear()
+        _gzipped.cache_clear()
+
+
+setting_changed.connect(_forget_logo)
 
 
 @functools.cache
