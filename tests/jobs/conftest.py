@@ -13,6 +13,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.utils import timezone
 
+from tests.admin.conftest import make_editor  # noqa: F401 -- an editor of the work screen
+from tests.checkers.conftest import browser  # noqa: F401 -- Chromium through Playwright
+
 
 @pytest.fixture
 def clock():
