@@ -13,8 +13,8 @@ Usage: havza COMMAND [OPTIONS]      (havza help COMMAND shows a command's option
 Run the site
   demo            Create the database, load the demo network and serve it.
                   --no-serve loads it and exits.        havza demo
-  serve           Serve the site with a production WSGI server (waitress).
-                                                        havza serve --port 8000
+  serve           Serve the site with granian, a worker process per core,
+                  public pages kept in a render cache.  havza serve --port 8000
   worker          Run background jobs beside the server: scheduled publishing and
                   mail, failed jobs tried again later.  havza worker
                   --once runs the jobs due now and exits. (make demo starts both.)
