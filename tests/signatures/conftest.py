@@ -12,6 +12,7 @@ from django.core.cache import cache
 from havza.signatures import challenge
 from havza.signatures.models import SignOn
 from tests import factories as f
+from tests.checkers.conftest import browser  # noqa: F401  (Chromium through Playwright)
 from tests.jobs.conftest import smtp  # noqa: F401  (the fixture)
 
 

@@ -4,9 +4,11 @@ the signer's language. None of them is in the static export (it links to them)."
 from __future__ import annotations
 
 import json
+from functools import wraps
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -19,6 +21,17 @@ from havza.signatures import challenge, services
 from havza.signatures.defences import Limited, client_ip
 from havza.signatures.forms import SignForm, consent_text
 from havza.signatures.models import SignOn
+
+
+def in_language(view):
+    """Run VIEW in its address's language: its messages are read in it."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, lang: str, *args, **kwargs) -> HttpResponse:
+        with translation.override(_language(lang).code):
+            return view(request, lang, *args, **kwargs)
+
+    return wrapper
 
 
 def _language(lang: str) -> languages.Language:
@@ -104,6 +117,7 @@ def attempt(sign_on: SignOn, form: SignForm, lang: str, ip: str) -> tuple[str, i
 
 @csrf_exempt  # the form is also on exported pages; a signature is confirmed by email
 @require_POST
+@in_language
 def submit(request: HttpRequest, lang: str, pk: int) -> HttpResponse:
     language = _language(lang)
     sign_on = SignOn.objects.select_related("work").filter(pk=pk).first()
@@ -139,6 +153,7 @@ def submit(request: HttpRequest, lang: str, pk: int) -> HttpResponse:
 
 
 @require_GET
+@in_language
 def thanks(request: HttpRequest, lang: str) -> HttpResponse:
     return message_page(
         request,
@@ -154,6 +169,7 @@ def thanks(request: HttpRequest, lang: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@in_language
 def confirm(request: HttpRequest, lang: str, token: str) -> HttpResponse:
     """GET shows a button (mail scanners open links); only its POST confirms."""
     if request.method == "GET":
@@ -189,6 +205,7 @@ def _confirmed(request, lang, signature) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@in_language
 def code(request: HttpRequest, lang: str) -> HttpResponse:
     if request.method == "GET":
         return message_page(
@@ -203,6 +220,7 @@ def code(request: HttpRequest, lang: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@in_language
 def manage(request: HttpRequest, lang: str, token: str) -> HttpResponse:
     """The signer's own page: withdraw, download or delete their data."""
     from havza.signatures.models import Signature
