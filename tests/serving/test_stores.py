@@ -160,3 +160,32 @@ def test_memory_is_bounded(tmp_path):
     assert 0 < len(store) < 100
     assert store.lookup("/en/99/", "")[0] is not None  # the most recent stay
     assert store.lookup("/en/0/", "")[0] is None
+
+
+@pytest.mark.django_db
+def test_app_servers_sharing_redis_serve_an_edit_at_once(
+    redis_cache, network, django_capture_on_commit_callbacks
+):
+    """Two app servers, one Redis: a page kept by one is answered by the other, and an edit
+    committed through either is on both at once."""
+    from havza.publishing import changes
+    from havza.serving import store as stores
+    from tests.serving.conftest import Live
+
+    one, two = Live(SharedStore(redis_cache)), Live(SharedStore(redis_cache))
+    t = network["translations"]["en"]
+    url = t.get_absolute_url()
+    assert b"day of victory" in one.get(url).body
+    calls = two.django.calls
+    assert b"day of victory" in two.get(url).body
+    assert two.django.calls == calls  # kept by the other server
+
+    stores.use(SharedStore(redis_cache))  # the store the committing process invalidates
+    try:
+        with django_capture_on_commit_callbacks(execute=True), changes.changing([t.work_id]):
+            t.title = "Long live the day of peace"
+            t.save()
+    finally:
+        stores.use(None)
+    assert b"day of peace" in two.get(url).body
+    assert b"day of peace" in one.get(url).body
