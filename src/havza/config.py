@@ -50,6 +50,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("PAGE_SIZE", 20, "Works per page on listings."),
     Setting("FEED_SIZE", 30, "Entries per Atom feed."),
+    Setting("IMPORT_PAGE_MB", 5, "Largest HTML or text page `havza import` reads, in MB."),
     Setting("STATIC_ROOT", "", "Where collected static files go; empty means DATA_DIR/static."),
     Setting(
         "CACHE_URL",

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from havza.archive import grouping
+from havza.archive import grouping, undated
 from havza.archive.entities import Directory
 from havza.archive.models import GroupingCandidate, ImportedDocument
 from havza.archive.pipeline import Progress
@@ -135,11 +135,62 @@ class _Candidates:
                     )
 
 
+@dataclass
+class Saving:
+    """What saving keeps from one batch to the next within one import."""
+
+    report: Report
+    bulk: bool
+    progress: Progress | None = None
+    directory: Directory = field(default_factory=Directory)
+    slugs: SlugReservations = field(default_factory=SlugReservations)
+    faults: dict[str, int] = field(default_factory=_faults)
+    number: int = 0  # batches saved so far
+
+
 def group_and_save(
-    items: list[Item], report: Report, bulk: bool, progress: Progress | None
+    items: list[Item],
+    report: Report,
+    bulk: bool,
+    progress: Progress | None,
+    saving: Saving | None = None,
 ) -> None:
     """Group ITEMS into works (with the documents of earlier imports) and save them."""
-    nodes = [
+    saving = saving or Saving(report, bulk)
+    undated.annotate(items, report.documents)  # what an editor may date undated ones by
+    nodes = _nodes(items)
+    stored = ImportedDocument.objects.filter(translation__isnull=False).exclude(
+        key__in=[storage_key(i.source.key) for i in items]
+    )
+    stored_nodes, stored_docs = _stored_nodes(
+        len(nodes), stored.select_related("translation").iterator()
+    )
+    _save_grouped(items, nodes + stored_nodes, stored_docs, saving, progress)
+
+
+def save_stated(items: list[Item], saving: Saving) -> None:
+    """Save ITEMS, whose sources state their translation groups, every document of this
+    import in those groups among them: grouped with earlier imports' documents of the same
+    groups (and their works), exactly as ``group_and_save`` would group them."""
+    undated.annotate(items, saving.report.documents)
+    nodes = _nodes(items)
+    keys = [storage_key(i.source.key) for i in items]
+    saved = (
+        ImportedDocument.objects.select_related("translation")
+        .filter(translation__isnull=False)
+        .exclude(key__in=keys)
+    )
+    docs = list(saved.filter(group_key__in={i.source.group[:200] for i in items}))
+    works = {d.translation.work_id for d in docs}
+    if works:
+        known = [d.pk for d in docs]
+        docs += saved.filter(translation__work__in=works).exclude(pk__in=known)
+    stored_nodes, stored_docs = _stored_nodes(len(nodes), docs)
+    _save_grouped(items, nodes + stored_nodes, stored_docs, saving, None)
+
+
+def _nodes(items: list[Item]) -> list[grouping.Node]:
+    return [
         grouping.Node(
             id=n,
             language=item.parsed.language.code,
@@ -153,23 +204,32 @@ def group_and_save(
         )
         for n, item in enumerate(items)
     ]
-    stored_nodes, stored_docs = _stored_nodes(len(nodes), {i.source.key for i in items})
-    result = grouping.group(nodes + stored_nodes)
+
+
+def _save_grouped(
+    items: list[Item],
+    all_nodes_list: list[grouping.Node],
+    stored_docs: dict[int, ImportedDocument],
+    saving: Saving,
+    progress: Progress | None,
+) -> None:
+    result = grouping.group(all_nodes_list)
     candidates = _Candidates(items, stored_docs)
-    candidates.choose(result)
-    directory = Directory()
-    slugs = SlugReservations()
-    works = {w.pk: w for w in Work.objects.filter(pk__in={n.work for n in nodes + stored_nodes})}
+    if result.to_confirm:
+        candidates.choose(result)
+    works = {w.pk: w for w in Work.objects.filter(pk__in={n.work for n in all_nodes_list})}
     saved = 0
     groups = [[m for m in members if m < len(items)] for members in result.groups]
     groups = [g for g in groups if g]
-    all_nodes = {n.id: n for n in nodes + stored_nodes}
-    faults = _faults()
+    all_nodes = {n.id: n for n in all_nodes_list}
+    faults = saving.faults
     size = faults.get("batch", SAVE_BATCH)
-    for number, start in enumerate(range(0, len(groups), size), 1):
+    for start in range(0, len(groups), size):
+        saving.number += 1
+        number = saving.number
         batch = groups[start : start + size]
         plan = _Plan(items, result, all_nodes, works, candidates, faults, number)
-        directory = plan.save(batch, directory, slugs, bulk)
+        saving.directory = plan.save(batch, saving.directory, saving.slugs, saving.bulk)
         _kill_if(faults, "kill-after", number)
         # The translation memory aligns the batch's works (it adds "alignment" to entries).
         done = [m for members in batch for m in members]
@@ -181,7 +241,7 @@ def group_and_save(
             progress("save", saved, len(items))
         for members in batch:
             for m in members:
-                report.add(items[m].entry)
+                saving.report.add(items[m].entry)
 
 
 @dataclass
@@ -256,14 +316,11 @@ class _Plan:
 
 
 def _stored_nodes(
-    first_id: int, keys: set[str]
+    first_id: int, stored: Iterable[ImportedDocument]
 ) -> tuple[list[grouping.Node], dict[int, ImportedDocument]]:
     """Documents earlier imports placed, as fixed nodes new documents may join."""
     nodes, docs = [], {}
-    stored = ImportedDocument.objects.filter(translation__isnull=False).exclude(
-        key__in=[storage_key(k) for k in keys]
-    )
-    for n, doc in enumerate(stored.select_related("translation").iterator(), start=first_id):
+    for n, doc in enumerate(stored, start=first_id):
         docs[n] = doc
         nodes.append(
             grouping.Node(

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from havza.archive.batches import SAVE_BATCH, group_and_save
+from havza.archive import stream
+from havza.archive.batches import SAVE_BATCH, Saving, group_and_save
 from havza.archive.models import ImportedDocument
 from havza.archive.paths import expand, failed
 from havza.archive.pipeline import (
@@ -101,6 +102,9 @@ def _import(
     files, refused = expand(paths)
     for document in refused:
         report.add(document)
+    # WordPress exports are read as a stream (``stream``), the other files whole.
+    export_files = [f for f in files if stream.is_export(f)]
+    files = [f for f in files if f not in set(export_files)]
     sources: list[SourceDocument] = []
     for file, result in zip(files, read_all(files, jobs, progress), strict=True):
         if isinstance(result, str):
@@ -111,7 +115,10 @@ def _import(
             report.add(document)
         else:
             sources.extend(result)
-    boilerplate = learn_boilerplate(sources)
+    exports, edges, entries = stream.survey(export_files, jobs, progress)
+    for document in entries:
+        report.add(document)
+    boilerplate = learn_boilerplate(sources, edges)
 
     stored = {
         d.key: d
@@ -126,26 +133,35 @@ def _import(
         if source.key in seen:
             continue
         seen.add(source.key)
-        if _unchanged(source, previous):
+        if _unchanged(source.digest, previous):
             document = dict(previous.decision) or entry(source.path, source.key)
             document.update(status="unchanged", path=source.path)
             report.add(document)
         else:
             todo.append((source, previous))
-    if not todo:
-        return
-    parsed = analyze_all([s for s, _ in todo], boilerplate, jobs, progress)
     items: list[Item] = []
-    for (source, previous), result in zip(todo, parsed, strict=True):
-        item = _item(source, previous, result, report)
-        if item is not None:
-            items.append(item)
+    if todo:
+        parsed = analyze_all([s for s, _ in todo], boilerplate, jobs, progress)
+        for (source, previous), result in zip(todo, parsed, strict=True):
+            item = _item(source, previous, result, report)
+            if item is not None:
+                items.append(item)
+    del sources, todo
+    saving = Saving(report, options.bulk)
+    if exports:
+
+        def decide(source, previous, analysis):
+            return _item(source, previous, analysis, report)
+
+        items += stream.import_exports(
+            exports, boilerplate, saving, decide, _unchanged, jobs, progress
+        )
     if items:
-        group_and_save(items, report, options.bulk, progress)
+        group_and_save(items, report, options.bulk, progress, saving)
 
 
-def _unchanged(source: SourceDocument, previous: ImportedDocument | None) -> bool:
-    if previous is None or previous.digest != source.digest:
+def _unchanged(digest: str, previous: ImportedDocument | None) -> bool:
+    if previous is None or previous.digest != digest:
         return False
     if previous.parser_version != PARSER_VERSION:
         return False

@@ -7,14 +7,15 @@ that takes it from the memory it inherited, so only an index goes to a worker.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 from typing import Any
 
 from havza.archive import grouping, language
-from havza.archive.boilerplate import Boilerplate, edge_keys
+from havza.archive.boilerplate import LEARN_SHARE, Boilerplate, edge_keys
 from havza.archive.learned import remember
 from havza.archive.paths import ArchiveFile
 from havza.archive.sources import SourceDocument, SourceError, read_file
@@ -58,13 +59,58 @@ def read_all(
     return _map(_read, files, jobs, progress, "read", meanwhile=language.preload)
 
 
-def learn_boilerplate(sources: list[SourceDocument]) -> Boilerplate:
-    """What this archive repeats, with what earlier imports learned and editors decided."""
-    learned = Boilerplate.from_edges(
-        s.edge_keys if s.edge_keys is not None else edge_keys([line.text for line in s.page.lines])
-        for s in sources
-    )
+def learn_boilerplate(
+    sources: list[SourceDocument], exports: EdgeCounts | None = None
+) -> Boilerplate:
+    """What this archive repeats, with what earlier imports learned and editors decided.
+
+    EXPORTS counts the edges of the posts of the WordPress exports, read as a stream.
+    """
+    if exports is None or not exports.pages:
+        learned = Boilerplate.from_edges(_edges(s) for s in sources)
+    else:
+        for source in sources:
+            exports.add(_edges(source))
+        learned = exports.boilerplate()
     return remember(learned, sources)
+
+
+def _edges(source: SourceDocument) -> frozenset[str]:
+    if source.edge_keys is not None:
+        return source.edge_keys
+    return edge_keys([line.text for line in source.page.lines])
+
+
+@dataclass
+class EdgeCounts:
+    """On how many pages each line is at the top or bottom, counted page by page.
+
+    ``Boilerplate.from_edges`` learns from every page's edges at once; this learns the same
+    from pages that stream by, keeping a number per line (by its hash) and the line itself
+    only once it is on two pages (a line on one page is never learned).
+    """
+
+    pages: int = 0
+    counts: dict[int, int] = field(default_factory=dict)
+    repeated: dict[int, str] = field(default_factory=dict)
+
+    def add(self, keys: Iterable[str]) -> None:
+        self.pages += 1
+        counts = self.counts
+        for key in keys:
+            hashed = hash(key)
+            n = counts.get(hashed, 0) + 1
+            counts[hashed] = n
+            if n == 2:
+                self.repeated[hashed] = key
+
+    def boilerplate(self) -> Boilerplate:
+        """What ``Boilerplate.from_edges`` learns from the same pages."""
+        total = self.pages
+        if total < 2:
+            return Boilerplate()
+        needed = total if total < 20 else max(3, math.ceil(LEARN_SHARE * total))
+        return Boilerplate({key for h, key in self.repeated.items() if self.counts[h] >= needed})
 
 
 # The documents being analyzed. Worker processes are forked after it is set and read their
@@ -80,7 +126,8 @@ def _analyze_at(index: int) -> Analysis | str:
 
 def _analyze(source: SourceDocument, boilerplate: Boilerplate) -> Analysis | str:
     try:
-        parsed = analyze(source.page, boilerplate)
+        # WPML and Polylang state each post's language: it is taken as given.
+        parsed = analyze(source.page, boilerplate, trust_language=source.format == "wxr")
         evidence = grouping.evidence(
             title_of(parsed),
             [(p.kind, p.text) for p in parsed.paragraphs],

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from havza.archive import body, bylines, dates, language, listing
 from havza.archive.boilerplate import Boilerplate, trim
+from havza.archive.declared import identify_declared
 from havza.archive.page import Line, Page
 from havza.archive.signatories import Signer, find_block
 from havza.archive.text import (
@@ -102,7 +103,11 @@ def analyze(
 
     paragraphs = body.paragraphs(lines)
     texts = [p.text for p in paragraphs]
-    guess, guesses = language.identify_paragraphs([title, *texts] if title else texts)
+    if trust_language and language.Guess(page.language, 1.0).is_site_language:
+        # Taken as given: only its paragraphs are checked for another language.
+        guess, guesses = identify_declared([title, *texts] if title else texts, page.language)
+    else:
+        guess, guesses = language.identify_paragraphs([title, *texts] if title else texts)
     guess = _declared(page, guess, trust_language)
     paragraph_guesses = guesses[1:] if title else guesses
     body.mark_languages(paragraphs, paragraph_guesses, guess.code)

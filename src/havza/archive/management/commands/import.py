@@ -95,12 +95,13 @@ def _progress_bar():
     from tqdm import tqdm
 
     bar = tqdm(total=0, unit="doc", file=sys.stderr, dynamic_ncols=True)
-    labels = {"read": "Reading", "analyze": "Analyzing", "save": "Saving"}
+    labels = {"read": "Reading", "analyze": "Analyzing", "save": "Saving", "import": "Importing"}
 
     def progress(stage: str, done: int, total: int) -> None:
-        if bar.desc != labels.get(stage, stage):
+        # A total of 0: not known yet (the posts of an export are counted as it is read).
+        if bar.desc != labels.get(stage, stage) or (total and bar.total != total):
             bar.set_description(labels.get(stage, stage))
-            bar.reset(total=total)
+            bar.reset(total=total or None)
         bar.n = done
         bar.refresh()
 

@@ -1,0 +1,36 @@
+"""Languages a source declares: trusted, only checked paragraph by paragraph.
+
+A WordPress export with WPML or Polylang names each post's language; the page's language is
+then not guessed. What is still looked for is a paragraph written in another language (a
+quotation, a slogan), which is marked in the body: each long paragraph is first identified
+by its opening words only, and identified whole only when those read as another language.
+A paragraph marked this way is one the whole-text identification would mark too; one that
+opens in the page's language and goes on in another is left unmarked.
+"""
+
+from __future__ import annotations
+
+from havza.archive import language
+
+OPENING_CHARS = 160  # of a long paragraph, read first
+
+
+def opening(text: str) -> str:
+    """The first words of TEXT, up to OPENING_CHARS characters (a word is not cut)."""
+    if len(text) <= OPENING_CHARS:
+        return text
+    cut = text.rfind(" ", 0, OPENING_CHARS)
+    return text[: cut if cut > OPENING_CHARS // 2 else OPENING_CHARS]
+
+
+def identify_declared(
+    texts: list[str], declared: str
+) -> tuple[language.Guess, list[language.Guess]]:
+    """The page's language (DECLARED, surely) and a guess for each of TEXTS."""
+    guesses = []
+    for text in texts:
+        guess = language.identify(opening(text))
+        if guess.code != declared and len(text) > OPENING_CHARS:
+            guess = language.identify(text)
+        guesses.append(guess)
+    return language.Guess(declared, 1.0), guesses
