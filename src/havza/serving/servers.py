@@ -14,6 +14,8 @@ import os
 import signal
 import socket
 import sys
+import threading
+import time
 from collections.abc import Callable
 
 TARGET = "havza.serving.wsgi:application"
@@ -22,6 +24,23 @@ SERVERS = ("granian", "gunicorn", "waitress")
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+def when_listening(host: str, port: int, then: Callable, *args, timeout: float = 300) -> None:
+    """Call THEN(*ARGS) from a thread once HOST:PORT accepts a connection."""
+
+    def probe() -> None:
+        address = "127.0.0.1" if host in ("0.0.0.0", "") else "::1" if host == "::" else host
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection((address, port), timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.05)
+        then(*args)
+
+    threading.Thread(target=probe, daemon=True).start()
 
 
 def run(

@@ -34,12 +34,9 @@ class Command(BaseCommand):
         invalidation.invalidate(invalidation.EVERYTHING)
 
         def ready() -> None:
-            # Said once the socket is bound, so whoever waits for this line can connect.
-            self.stdout.write(
-                f"havza is serving at http://{host}:{port}/ with {server}, "
-                f"{workers} workers (Ctrl-C stops it)"
-            )
-            self.stdout.flush()
+            # Said once a worker accepts connections, so whoever waits for this line can
+            # connect at once (granian's workers bind their own sockets after this).
+            servers.when_listening(host, port, self.announce, server, workers, host, port)
 
         with contextlib.suppress(KeyboardInterrupt):
             servers.run(
@@ -51,3 +48,10 @@ class Command(BaseCommand):
                 backlog=backlog,
                 ready=ready,
             )
+
+    def announce(self, server: str, workers: int, host: str, port: int) -> None:
+        self.stdout.write(
+            f"havza is serving at http://{host}:{port}/ with {server}, "
+            f"{workers} workers (Ctrl-C stops it)"
+        )
+        self.stdout.flush()
