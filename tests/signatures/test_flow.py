@@ -224,3 +224,22 @@ def test_purge_deletes_old_unconfirmed_and_drops_emails_once_closed(statement):
     assert services.purge() == {"deleted": 0, "emails_dropped": 1}
     kept.refresh_from_db()
     assert kept.email == "" and kept.country == "GR"
+
+
+def test_the_purge_runs_by_itself_once_unconfirmed_signatures_expire(client, statement):
+    from tests.jobs.conftest import later
+
+    sign_on, _en, _ar = statement
+    submit(client, sign_on)
+    assert run_due_jobs() == 1  # the confirmation mail (printed); the purge is not due yet
+    assert Signature.objects.count() == 1
+    expiry = later(days=sign_on.purge_days, hours=2)
+    with mock_now(expiry):
+        assert run_due_jobs() == 1
+    assert not Signature.objects.exists()
+
+
+def mock_now(when):
+    from unittest import mock
+
+    return mock.patch("django.utils.timezone.now", return_value=when)

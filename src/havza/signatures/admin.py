@@ -9,7 +9,7 @@ from havza.network.admin_forms import CountryChoicesMixin, OrderedInlineFormSet
 from havza.publishing.admin import WORK_INLINES
 from havza.publishing.admin_access import OwnerRowsInlineMixin
 from havza.publishing.models import Signatory
-from havza.signatures import export, services
+from havza.signatures import export, republish, services
 from havza.signatures.models import ModerationEvent, Signature, SignOn
 
 
@@ -86,6 +86,11 @@ class SignOnAdmin(admin.ModelAdmin):
         "purge_days",
         "drop_emails_on_close",
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.closes_at and obj.drop_emails_on_close:
+            republish.schedule_purge(obj.pk, obj.closes_at)
 
 
 @admin.register(Signature)

@@ -30,3 +30,22 @@ def republish_statement(work_id: int) -> None:
     """Republish the pages that show WORK_ID's signatures (the static export, if any)."""
     with changes.changing([work_id]) as unit:
         unit.mark_changed()
+
+
+def schedule_purge(sign_on_id: int, when) -> None:
+    """Have ``purge_statement`` run at WHEN (at most one job per statement and day)."""
+
+    def enqueue() -> None:
+        key = f"havza:signon:purge:{sign_on_id}:{when.date().isoformat()}"
+        if cache.add(key, 1, timeout=86400):
+            purge_statement.using(run_after=when).enqueue(sign_on_id)
+
+    transaction.on_commit(enqueue)
+
+
+@job()
+def purge_statement(sign_on_id: int) -> dict:
+    """Delete the statement's expired unconfirmed signatures; once it is closed, its emails."""
+    from havza.signatures.services import purge
+
+    return purge(sign_on_ids=[sign_on_id])

@@ -20,7 +20,7 @@ from havza.signatures.defences import (
 )
 from havza.signatures.matching import match_organization
 from havza.signatures.models import ModerationEvent, Signature, SignOn, new_code, new_token
-from havza.signatures.republish import schedule_republish
+from havza.signatures.republish import schedule_purge, schedule_republish
 
 
 class Refused(Exception):
@@ -104,6 +104,8 @@ def sign(sign_on: SignOn, signing: Signing, ip: str, *, now=None) -> str:
             signature.pk, signature.token, signature.code = existing.pk, new_token(), new_code()
             signature.save(force_update=True)
         mails.confirmation(signature)
+    # Its expiry: one purge pass per statement and day, after the last signature's.
+    schedule_purge(sign_on.pk, now + dt.timedelta(days=sign_on.purge_days, hours=1))
     return "sent"
 
 
@@ -251,12 +253,15 @@ def invalidate(
     return count
 
 
-def purge(*, now=None) -> dict[str, int]:
+def purge(*, now=None, sign_on_ids=None) -> dict[str, int]:
     """Delete unconfirmed signatures older than their statement's purge days; drop the email
     addresses of closed statements that say so (their counts and countries stay)."""
     now = now or timezone.now()
     deleted = dropped = 0
-    for sign_on in SignOn.objects.all():
+    sign_ons = SignOn.objects.all()
+    if sign_on_ids is not None:
+        sign_ons = sign_ons.filter(pk__in=sign_on_ids)
+    for sign_on in sign_ons:
         old = now - dt.timedelta(days=sign_on.purge_days)
         deleted += sign_on.signatures.filter(
             status=Signature.Status.UNCONFIRMED, created_at__lt=old
