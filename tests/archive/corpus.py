@@ -24,7 +24,9 @@ def _item(post_id: int, title: str, body: str = BODY, status: str | None = "publ
     status_tag = f"<wp:status>{status}</wp:status>" if status is not None else ""
     return (
         f"<item><title>{title}</title><content:encoded><![CDATA[{body}]]></content:encoded>"
-        f"<wp:post_id>{post_id}</wp:post_id>{status_tag}<wp:post_type>post</wp:post_type></item>"
+        # Dated: an undated post is kept as a draft, whatever its status says.
+        f"<wp:post_id>{post_id}</wp:post_id><wp:post_date>2023-05-09 10:00:00</wp:post_date>"
+        f"{status_tag}<wp:post_type>post</wp:post_type></item>"
     )
 
 

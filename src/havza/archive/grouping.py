@@ -40,6 +40,7 @@ NAMES_ALL, NAMES_NONE = 0.6, 0.15
 COMMON_GROUPS, COMMON_SHARE = 11, 0.1  # see common_names
 NAMES_TO_MEET = 2  # names two documents share before they are compared on names alone
 LENGTH_NEAR, LENGTH_FAR = 0.7, 0.35  # ratio of two texts' lengths: surely alike, surely not
+LENGTH_PENALTY = 0.75  # the confidence left when the lengths disagree completely
 _SHAPES = {"quote": "q", "li": "l", "oli": "l", "h": "h"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
 
@@ -155,7 +156,7 @@ def similarity(
     confidence = agreement * min(1.0, total / 5.0)
     # Most texts of a kind are about as long as each other: a length that agrees says little,
     # one that does not (a translation is rarely half or twice as long) lowers the confidence.
-    confidence *= 0.5 + 0.5 * scores.get("length", 1.0)
+    confidence *= LENGTH_PENALTY + (1 - LENGTH_PENALTY) * scores.get("length", 1.0)
     content_weight = sum(w for _, w in content)
     content_score = sum(s * w for s, w in content) / content_weight if content_weight else 0.0
     if content_score < CONTENT_NEEDED:
