@@ -158,6 +158,7 @@ import django
 django.setup()
 from django.core.management import call_command
 call_command("migrate", verbosity=0)
+call_command("collectstatic", interactive=False, verbosity=0)
 from wagtail.models import Page, Site
 from home.models import HomePage
 home = HomePage.objects.first()
@@ -183,6 +184,7 @@ def run_wagtail(workers: int, duration: int, text: str) -> list[dict]:
         )
     project = folder / "site_under_test"
     if not project.exists():
+        project.mkdir(parents=True)
         subprocess.run(
             [str(venv / "bin" / "wagtail"), "start", "site_under_test", str(project)], check=True
         )
@@ -206,7 +208,7 @@ def run_wagtail(workers: int, duration: int, text: str) -> list[dict]:
             + "\nWAGTAIL_I18N_ENABLED = True\nLANGUAGE_CODE = 'en'\n"
             "WAGTAIL_CONTENT_LANGUAGES = LANGUAGES = "
             "[('en', 'English'), ('tr', 'Türkçe'), ('ar', 'Arabic')]\n"
-            "ALLOWED_HOSTS = ['*']\n"
+            "ALLOWED_HOSTS = ['*']\nSECRET_KEY = 'bench-only'\n"
         )
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "site_under_test.settings.dev"}
         subprocess.run(
