@@ -167,7 +167,7 @@ def _record(item: Item, translation: Translation) -> ImportedDocument:
     doc.group_key = item.source.group[:200]
     doc.group_confidence = item.confidence
     doc.evidence = item.evidence
-    doc.date = item.parsed.date
+    doc.date = item.parsed.date or doc.date  # a date an editor gave stays
     doc.date_evidence = item.entry.get("date_evidence") or {}
     doc.problems = item.entry["problems"] + item.problems
     item.entry["work"] = translation.work_id
