@@ -57,7 +57,14 @@ def _digit_table() -> tuple[re.Pattern, dict[int, str]]:
         for code in range(0x80, 0x20000)
         if chr(code).isdigit()
     }
-    return re.compile("[" + "".join(map(chr, table)) + "]"), table
+    runs: list[list[int]] = []
+    for code in table:  # in order: written as ranges, which the regex engine checks fast
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    ranges = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs)
+    return re.compile(f"[{ranges}]"), table
 
 
 def ascii_digits(text: str) -> str:

@@ -1,3 +1,5 @@
+import logging
+
 from django.apps import AppConfig
 from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
@@ -17,10 +19,15 @@ def _original_saved(sender, instance, created, raw=False, **kwargs):
 
 
 def _works_imported(sender, work_ids, documents=(), **kwargs):
-    """Align the translations an import batch saved into the translation memory."""
+    """Align the translations an import batch saved into the translation memory. A failure
+    here does not stop the import: the works are aligned by ``havza align-archive``."""
     from havza.translation import archive_memory
 
-    summary = archive_memory.align_works(work_ids)
+    try:
+        summary = archive_memory.align_works(work_ids)
+    except Exception:
+        logging.getLogger(__name__).exception("aligning works %s failed", work_ids)
+        return
     archive_memory.annotate(list(documents), summary)
 
 
