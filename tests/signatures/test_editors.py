@@ -129,3 +129,34 @@ def test_the_embed_endpoint_lists_and_signs_for_member_sites_only(client, statem
     assert Signature.objects.filter(email="api@example.org").exists()
     bad = client.post(f"/api/signon/{sign_on.pk}/sign", "[1]", content_type="application/json")
     assert bad.status_code == 400
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_of_the_text_needs_a_reason_and_tells_the_signers(client, editor, smtp, statement):
+    from havza.jobs.worker import run_due_jobs
+    from tests.signatures.conftest import body_of, subject_of
+
+    inbox = smtp()
+    sign_on, en, _ar = statement
+    make(sign_on, 1, status="approved", language="ar", email="a@example.org")
+    make(sign_on, 2, status="unconfirmed", email="u@example.org")
+    client.force_login(editor)
+    url = f"/admin/signatures/signon/{sign_on.pk}/change/"
+    fields = {
+        "work": sign_on.work_id, "is_open": "on", "open_to": "both", "moderate": "on",
+        "show_role": "on", "show_country": "on", "purge_days": "7",
+        "revisions-TOTAL_FORMS": "1", "revisions-INITIAL_FORMS": "0",
+        "revisions-MIN_NUM_FORMS": "0", "revisions-MAX_NUM_FORMS": "1000",
+        "revisions-0-reason": "",
+    }  # fmt: skip
+    client.post(url, {**fields, "revisions-0-reason": "A date was wrong."})
+    sign_on.refresh_from_db()
+    assert sign_on.text_version == 2
+    assert sign_on.revisions.get().reason == "A date was wrong."
+    assert ModerationEvent.objects.get(action="text changed").user == editor
+    run_due_jobs()
+    [(_s, to, message)] = inbox.messages  # the unconfirmed signer is not told
+    assert to == ["a@example.org"] and "A date was wrong." in body_of(message)
+    assert "تغيّر" in subject_of(message) or "تغير" in subject_of(message)
+    page = client.get(en.get_absolute_url() + "?v").content.decode()
+    assert "(signed version 1)" in page

@@ -10,7 +10,7 @@ from havza.publishing.admin import WORK_INLINES
 from havza.publishing.admin_access import OwnerRowsInlineMixin
 from havza.publishing.models import Signatory
 from havza.signatures import export, republish, services
-from havza.signatures.models import ModerationEvent, Signature, SignOn
+from havza.signatures.models import ModerationEvent, Signature, SignOn, TextRevision
 
 
 class SignatoryForm(forms.ModelForm):
@@ -69,8 +69,26 @@ WORK_INLINES.append(SignatoryInline)
 # Public sign-on ---------------------------------------------------------------------------
 
 
+class TextRevisionInline(admin.TabularInline):
+    """A change of the text after people signed: its reason is required, and the signers
+    are told by mail. Kept as written."""
+
+    model = TextRevision
+    extra = 0
+    fields = ["version", "reason", "user", "created_at"]
+    readonly_fields = ["version", "user", "created_at"]
+    verbose_name_plural = _("changes of the text after signing")
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(SignOn)
 class SignOnAdmin(admin.ModelAdmin):
+    inlines = [TextRevisionInline]
     list_display = ["work", "is_open", "open_to", "closes_at", "moderate"]
     list_filter = ["is_open", "moderate", "open_to"]
     autocomplete_fields = ["work"]
@@ -91,6 +109,14 @@ class SignOnAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if obj.closes_at and obj.drop_emails_on_close:
             republish.schedule_purge(obj.pk, obj.closes_at)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not TextRevision:
+            return super().save_formset(request, form, formset, change)
+        for revision in formset.save(commit=False):
+            if revision.pk is None:
+                services.revise_text(form.instance, revision.reason, request.user)
+        return None
 
 
 @admin.register(Signature)

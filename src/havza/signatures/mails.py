@@ -70,3 +70,26 @@ def already_signed(signature: Signature, to: str, lang: str) -> None:
             ]
         )
     _send(subject, body + "\n", to)
+
+
+def text_changed(signature: Signature, reason: str) -> None:
+    lang = signature.language
+    with translation.override(lang):
+        title = statement_title(signature, lang)
+        subject = _("The statement you signed has changed: %(title)s") % {"title": title}
+        body = "\n\n".join(
+            [
+                _(
+                    "The text of “%(title)s” has changed since you signed it. The editors "
+                    "give this reason:"
+                )
+                % {"title": title},
+                reason,
+                _(
+                    "Your signature stays on the list, marked as given to the earlier text. "
+                    "To withdraw it:"
+                ),
+                live("manage", lang=lang, token=signature.token),
+            ]
+        )
+    _send(subject, body + "\n", signature.email)

@@ -173,3 +173,27 @@ class ModerationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} ({self.count})"
+
+
+class TextRevision(models.Model):
+    """The statement's text changed after people signed: why, by whom, and which version
+    the signatures given since then are given to."""
+
+    sign_on = models.ForeignKey(SignOn, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField(_("text version"), editable=False)
+    reason = models.TextField(_("reason for the change"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("change of the text")
+        verbose_name_plural = _("changes of the text")
+        ordering = ["version"]
+        constraints = [
+            models.UniqueConstraint(fields=["sign_on", "version"], name="one_revision_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"v{self.version}"

@@ -159,6 +159,7 @@ class SignatureList(PageKind):
             first=(number - 1) * listing.PAGE + 1,
             pagination=pagination,
             statement_href=item.get_absolute_url(),
+            versions=sign_on.text_version > 1,
         )
 
     def build(self, site, lang):

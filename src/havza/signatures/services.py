@@ -19,7 +19,14 @@ from havza.signatures.defences import (
     name_flag,
 )
 from havza.signatures.matching import match_organization
-from havza.signatures.models import ModerationEvent, Signature, SignOn, new_code, new_token
+from havza.signatures.models import (
+    ModerationEvent,
+    Signature,
+    SignOn,
+    TextRevision,
+    new_code,
+    new_token,
+)
 from havza.signatures.republish import schedule_purge, schedule_republish
 
 
@@ -269,3 +276,27 @@ def purge(*, now=None, sign_on_ids=None) -> dict[str, int]:
         if sign_on.drop_emails_on_close and not sign_on.is_accepting(now):
             dropped += sign_on.signatures.exclude(email="").update(email="")
     return {"deleted": deleted, "emails_dropped": dropped}
+
+
+def revise_text(sign_on: SignOn, reason: str, user=None) -> TextRevision:
+    """Record that the statement's text changed (REASON), so that signatures given from now
+    on are given to the new version, and tell everyone who signed an earlier one."""
+    from django.db.models import F
+
+    with transaction.atomic():
+        SignOn.objects.filter(pk=sign_on.pk).update(text_version=F("text_version") + 1)
+        sign_on.refresh_from_db(fields=["text_version"])
+        revision = TextRevision.objects.create(
+            sign_on=sign_on, version=sign_on.text_version, reason=reason, user=user
+        )
+        ModerationEvent.objects.create(
+            sign_on=sign_on, user=user, action="text changed", detail=reason[:500]
+        )
+        signers = sign_on.signatures.filter(
+            status__in=[Signature.Status.CONFIRMED, Signature.Status.APPROVED],
+            text_version__lt=sign_on.text_version,
+        ).exclude(email="")
+        for signature in signers.iterator(chunk_size=500):
+            mails.text_changed(signature, reason)
+        schedule_republish(sign_on.work_id)
+    return revision
