@@ -236,3 +236,21 @@ def test_page_with_many_dated_items_and_running_text_is_not_a_listing():
     parsed = analyze(Page(lines=from_text("A chronology\n\n" + text)))
     assert parsed.listing is None
     assert re.search("running text", parsed.markdown)
+
+
+@given(
+    st.lists(
+        st.frozensets(st.sampled_from(["footer", "menu", HELD + "jane doe", HELD + "9 may 2023"])),
+        max_size=30,
+    ),
+    st.sets(st.sampled_from(["Jane Doe", "footer"])),
+)
+def test_learning_from_counts_is_learning_from_edges(pages, confirmed):
+    from collections import Counter
+
+    counts = Counter(key for keys in pages for key in keys)
+    by_counts = Boilerplate.from_counts(counts, len(pages), confirmed)
+    assert by_counts == Boilerplate.from_edges(pages, confirmed)
+    assert not by_counts.learned & by_counts.held
+    assert all(not key.startswith(HELD) for key in by_counts.learned | by_counts.held)
+    assert "jane doe" not in by_counts.learned or "Jane Doe" in confirmed

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -73,16 +73,23 @@ class Boilerplate:
         CONFIRMED: lines (fingerprints) an editor confirmed as boilerplate, learned even
         when they read as a byline or a date.
         """
-        sure = frozenset(fingerprint(line) for line in confirmed)
         counts: Counter[str] = Counter()
         total = 0
         for keys in pages:
             total += 1
             counts.update(keys)
-        # In a small archive a line must be on every page; in a large one, on a share of them.
-        needed = total if total < 20 else max(3, math.ceil(LEARN_SHARE * total))
+        return cls.from_counts(counts, total, confirmed)
+
+    @classmethod
+    def from_counts(
+        cls, counts: Mapping[str, int], total: int, confirmed: Iterable[str] = ()
+    ) -> Boilerplate:
+        """Learn from how many of TOTAL pages have each edge key at their edges."""
+        sure = frozenset(fingerprint(line) for line in confirmed)
         if total < 2:
             return cls(confirmed=sure)
+        # In a small archive a line must be on every page; in a large one, on a share of them.
+        needed = total if total < 20 else max(3, math.ceil(LEARN_SHARE * total))
         learned, held = set(), set()
         for key, n in counts.items():
             if n < needed:

@@ -68,6 +68,17 @@ class Teaser:
     date: dt.date | None = None
     excerpt: str = ""
 
+    @classmethod
+    def from_report(cls, entry: dict[str, str | None]) -> Teaser:
+        """The teaser a report entry's ``teasers`` lists (``as_report`` read back)."""
+        date = entry.get("date")
+        return cls(
+            title=entry.get("title") or "",
+            link=entry.get("link") or "",
+            author=entry.get("author") or "",
+            date=dt.date.fromisoformat(date) if date else None,
+        )
+
     def as_report(self) -> dict[str, str | None]:
         return {
             "title": self.title,
