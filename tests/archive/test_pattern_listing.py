@@ -56,3 +56,28 @@ def test_listing_beside_its_article(tmp_path):
     again = importer.run([str(tmp_path)], importer.Options(jobs=1))
     assert {d["status"] for d in again.documents} == {"unchanged"}
     assert Work.objects.count() == 2
+
+
+def test_an_article_page_with_teasers_of_related_ones_is_not_a_listing():
+    from havza.archive.sources import read_bytes
+    from havza.archive.structure import analyze
+
+    paragraphs = "".join(
+        f"<p>On day {n} the dockers of the port stopped work at dawn against the sale of the "
+        f"harbour, and {n * 100} workers of the city joined them at noon.</p>"
+        for n in range(1, 12)
+    )
+    related = "".join(
+        f'<article><h3><a href="/related-{n}/">Related story {n} about the port</a></h3>'
+        f'<time datetime="2024-03-0{n}">{n} March 2024</time></article>'
+        for n in range(1, 5)
+    )
+    page = (
+        f"<html><body><main><h1>Strike at the port</h1>{paragraphs}</main>"
+        f"<section class='related'>{related}</section></body></html>"
+    )
+    [document] = read_bytes(page.encode(), "article.html")
+    parsed = analyze(document.page)
+    assert document.page.listing is None and parsed.listing is None
+    assert parsed.title == "Strike at the port"
+    assert "On day 11 the dockers" in parsed.markdown

@@ -215,6 +215,8 @@ def listing_of(root: etree._Element) -> listing.Listing | None:
     if len(articles) >= 2:
         if any(_text(a) and len(_text(a)) > ARTICLE_BODY_CHARS for a in articles):
             return None  # an article page, with teasers of related ones beside it
+        if _prose(root, ("article",)) > max(600, sum(len(_text(a)) for a in articles)):
+            return None  # an article written outside <article>, the teasers beside it
         teasers = [t for a in articles if (t := _article_teaser(a)) is not None]
         if len(teasers) >= listing.MIN_TEASERS or (pager and len(teasers) >= 2):
             return listing.Listing(teasers, pager)
@@ -231,10 +233,13 @@ def listing_of(root: etree._Element) -> listing.Listing | None:
         len(teasers) >= listing.MIN_TEASERS and all(t.date for t in teasers)
     ):
         return None
-    prose = sum(
-        len(_text(p)) for p in root.iter("p") if not _inside(p, (*_OUTSIDE, "li", "article"))
-    )
+    prose = _prose(root, ("li", "article"))
     return listing.Listing(teasers, pager) if prose < max(600, item_chars) else None
+
+
+def _prose(root: etree._Element, besides: tuple[str, ...]) -> int:
+    """Characters of the page's paragraphs outside menus, footers and the BESIDES tags."""
+    return sum(len(_text(p)) for p in root.iter("p") if not _inside(p, (*_OUTSIDE, *besides)))
 
 
 def _inside(element: etree._Element, tags: Iterable[str]) -> bool:
