@@ -243,3 +243,18 @@ def mock_now(when):
     from unittest import mock
 
     return mock.patch("django.utils.timezone.now", return_value=when)
+
+
+def test_the_sign_page_is_the_same_live_and_exported_and_elsewhere_links_to_the_live_site(
+    client, settings, statement
+):
+    from havza.publishing.pages import CATALOGUE, Site
+
+    _sign_on, en, _ar = statement
+    kind = CATALOGUE["sign_on"]
+    live = client.get(f"/en/works/{en.slug}/sign/")
+    assert live.status_code == 200 and b'class="sign-form"' in live.content
+    assert kind.render("en", en, Site()).body == live.content  # the export at the same address
+    mirror = kind.render("en", en, Site("https://mirror.example")).body.decode()
+    assert 'class="sign-form"' not in mirror
+    assert f'href="{settings.HAVZA_SIGNON_LIVE_URL}/en/works/{en.slug}/sign/"' in mirror

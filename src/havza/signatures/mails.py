@@ -18,7 +18,7 @@ def live(name: str, **kwargs) -> str:
 
 def statement_title(signature: Signature, lang: str) -> str:
     work = signature.sign_on.work
-    titles = {t.language: t.title for t in work.translations.all()}
+    titles = dict(work.translations.values_list("language", "title"))
     return titles.get(lang) or titles.get(work.original_language) or str(work)
 
 

@@ -93,6 +93,11 @@ class SignPage(PageKind):
         lang_obj = languages.get(lang)
         sign_on = item.work.sign_on
         path = self.location(lang, item)
+        live = settings.HAVZA_SIGNON_LIVE_URL
+        # Pages read elsewhere than on the live server (an export with another address) send
+        # signers there: the form's check asks the live server, which the page's policy
+        # (default-src 'self') allows only from the same site.
+        elsewhere = frame.Site(live).origin != site.origin
         return frame.render(
             "signatures/sign.html",
             lang_obj,
@@ -107,6 +112,7 @@ class SignPage(PageKind):
             countries=country_choices(lang),
             consent=consent_text(lang),
             statement_href=item.get_absolute_url(),
+            live_sign_href=live + path if elsewhere else "",
         )
 
 
