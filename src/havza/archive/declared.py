@@ -24,13 +24,16 @@ def opening(text: str) -> str:
 
 
 def identify_declared(
-    texts: list[str], declared: str
+    texts: list[str], declared: str, title: str = ""
 ) -> tuple[language.Guess, list[language.Guess]]:
-    """The page's language (DECLARED, surely) and a guess for each of TEXTS."""
-    guesses = []
+    """The page's language (DECLARED, surely) and a guess for each of TEXTS, as
+    ``language.identify_paragraphs`` gives them (with one for TITLE first, if there is one:
+    the declared language, since a title is never marked)."""
+    page = language.Guess(declared, 1.0)
+    guesses = [page] if title else []
     for text in texts:
         guess = language.identify(opening(text))
         if guess.code != declared and len(text) > OPENING_CHARS:
             guess = language.identify(text)
         guesses.append(guess)
-    return language.Guess(declared, 1.0), guesses
+    return page, guesses

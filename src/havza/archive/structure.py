@@ -105,7 +105,7 @@ def analyze(
     texts = [p.text for p in paragraphs]
     if trust_language and language.Guess(page.language, 1.0).is_site_language:
         # Taken as given: only its paragraphs are checked for another language.
-        guess, guesses = identify_declared([title, *texts] if title else texts, page.language)
+        guess, guesses = identify_declared(texts, page.language, title)
     else:
         guess, guesses = language.identify_paragraphs([title, *texts] if title else texts)
     guess = _declared(page, guess, trust_language)
