@@ -9,6 +9,8 @@ from urllib.parse import unquote_to_bytes
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 from django.test.client import FakePayload
 
@@ -65,12 +67,19 @@ class Live:
             captured["headers"] = response_headers
             return lambda data: None
 
-        result = self.app(environ, start_response)
+        # As Django's test client: the test's transaction keeps its connection open.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
         try:
-            body = b"".join(result)
+            result = self.app(environ, start_response)
+            try:
+                body = b"".join(result)
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
         finally:
-            if hasattr(result, "close"):
-                result.close()
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
         pairs = captured["headers"]
         return Answer(
             captured["status"],
