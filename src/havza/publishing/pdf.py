@@ -106,6 +106,27 @@ def blocks(body_html: str) -> list[tuple[str, str]]:
     return found
 
 
+def lines(pdf: FPDF, text: str, width: float) -> list[str]:
+    """TEXT broken into lines of at most WIDTH, at spaces, in logical order (each line is
+    then ordered for display by itself, as the bidirectional algorithm does). Words are
+    shaped and measured once each: fpdf2's own line breaking shapes the growing line again at
+    every letter, some ten times slower on a long statement."""
+    space = pdf.get_string_width(" ")
+    found: list[str] = []
+    current: list[str] = []
+    used = 0.0
+    for word in text.split():
+        size = pdf.get_string_width(word)
+        if current and used + space + size > width:
+            found.append(" ".join(current))
+            current, used = [], 0.0
+        used += (space if current else 0.0) + size
+        current.append(word)
+    if current:
+        found.append(" ".join(current))
+    return found
+
+
 def _all_text(statement: Statement) -> str:
     return "".join(
         [statement.title, statement.subtitle, statement.meta, statement.address,
@@ -149,7 +170,12 @@ def render(statement: Statement) -> bytes:
     def write(text: str, size: float, bold: bool = False, gap: float = 2.5, color=0) -> None:
         pdf.set_font(main, "B" if bold else "", size)
         pdf.set_text_color(color)
-        pdf.multi_cell(0, size * 0.55, text, align=align, new_x="LMARGIN", new_y="NEXT")
+        height = size * 0.55
+        for line in lines(pdf, text, pdf.epw - 2 * pdf.c_margin):
+            if pdf.get_string_width(line) > pdf.epw - 2 * pdf.c_margin:  # one long word
+                pdf.multi_cell(0, height, line, align=align, new_x="LMARGIN", new_y="NEXT")
+            else:
+                pdf.cell(0, height, line, align=align, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(gap)
 
     write(statement.title, 20, bold=True, gap=2)

@@ -10,6 +10,8 @@ asks them (``affected``).
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -183,7 +185,7 @@ def statement_of(t: Translation, site: Site) -> pdf.Statement:
             title=t.title,
             subtitle=t.subtitle,
             meta=" · ".join(m for m in meta if m),
-            address=site.absolute(t.get_absolute_url()),
+            address=unquote(site.absolute(t.get_absolute_url())),  # as readers type it
             body_html=t.body_html,
             issuers_heading=_("Issued by"),
             issuers=[row(s) for s in issuers],
