@@ -26,7 +26,7 @@ def test_a_work_page_scores_at_least_095_in_every_category(
     url = live_server.url + network["translations"]["ar"].get_absolute_url()
     out = artifacts / "lighthouse-work-ar.json"
     # Performance is timed on this machine: when other work loads it, a run can score low
-    # by chance, so up to three runs are made and the best counts (a regression fails all).
+    # by chance, so up to three runs are made until one passes (a regression fails all three).
     for _attempt in range(3):
         scores = run_lighthouse(url, out)
         if scores["performance"] >= 0.95:
