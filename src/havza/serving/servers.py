@@ -54,9 +54,12 @@ def run(
     ready: Callable[[], None],
 ) -> None:
     """Serve until interrupted; READY is called once the socket listens."""
-    {"granian": _granian, "gunicorn": _gunicorn, "waitress": _waitress}[server](
-        host=host, port=port, workers=workers, threads=threads, backlog=backlog, ready=ready
-    )
+    runner = {"granian": _granian, "gunicorn": _gunicorn, "waitress": _waitress}[server]
+    try:
+        __import__(server)
+    except ImportError as missing:  # gunicorn is not among havza's dependencies
+        raise SystemExit(f"{server} is not installed here: pip install {server}") from missing
+    runner(host=host, port=port, workers=workers, threads=threads, backlog=backlog, ready=ready)
 
 
 def _granian(*, host, port, workers, threads, backlog, ready) -> None:
