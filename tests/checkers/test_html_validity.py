@@ -18,6 +18,9 @@ def test_page_types_are_valid_html(network, tmp_path, vnu):
         files += [builder.file_for(out, url) for url in html_pages(network, lang).values()]
         files.append(out / lang / "404.html")
         files.append(builder.file_for(out, f"/{lang}/articles/"))
+    # The "not in this language" pages of the article (published in Turkish and English).
+    article = network["article"].pk
+    files += [builder.file_for(out, f"/{lang}/other-languages/{article}/") for lang in ("ar", "hy")]
     assert all(f.is_file() for f in files)
     errors = vnu(files)
     assert errors == [], "\n".join(
