@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from havza.network.admin_forms import CountryChoicesMixin, OrderedInlineFormSet
 from havza.publishing.admin import WORK_INLINES
 from havza.publishing.admin_access import OwnerRowsInlineMixin
-from havza.publishing.models import Signatory
+from havza.publishing.models import Signatory, Work
 from havza.signatures import export, republish, services
 from havza.signatures.models import ModerationEvent, Signature, SignOn, TextRevision
 
@@ -91,7 +91,13 @@ class SignOnAdmin(admin.ModelAdmin):
     inlines = [TextRevisionInline]
     list_display = ["work", "is_open", "open_to", "closes_at", "moderate"]
     list_filter = ["is_open", "moderate", "open_to"]
-    autocomplete_fields = ["work"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "work":  # joint statements only, in a plain menu
+            joint = Work.objects.filter(kind=Work.Kind.JOINT_STATEMENT)
+            kwargs["queryset"] = joint.prefetch_related("translations")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     fields = [
         "work",
         "is_open",
