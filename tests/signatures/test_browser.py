@@ -32,7 +32,7 @@ def test_sign_confirm_appear_withdraw_in_a_browser(
     lang, require, browser, live_server, transactional_db, smtp, settings, statement
 ):
     require("browser", CHROMIUM.exists(), "Debian's chromium is not installed")
-    settings.HAVZA_SIGNON_LIVE_URL = live_server.url
+    settings.HAVZA_BASE_URL = settings.HAVZA_SIGNON_LIVE_URL = live_server.url
     inbox = smtp()
     _sign_on, en, ar = statement
     t = {"en": en, "ar": ar}[lang]
