@@ -39,6 +39,9 @@ Bring in an archive
                   into works, translations and signatories. Importing again
                   changes only what changed.    havza import archive/ --report report.json
                   --dry-run analyzes and reports without saving anything.
+  align-archive   Align the translations of works imported earlier paragraph by
+                  paragraph into the translation memory (an import does it
+                  for what it brings in).              havza align-archive --all
 
 Everything else Django offers (shell, dbshell, check, ...) works too: havza help --commands.
 

@@ -138,3 +138,17 @@ def test_a_translation_made_in_the_workspace_is_not_aligned_again(statement, mak
 
     summary = align_works([statement.work.pk])
     assert set(summary.languages) == {"en-es"}
+
+
+def test_the_import_summary_says_how_many_paragraphs_each_language_pair_gave(imported):
+    aligned = imported.summary()["aligned"]
+    originals = set(Work.objects.values_list("original_language", flat=True))
+    assert {key.split("-")[0] for key in aligned} == originals
+    assert sum(a["pairs"] for a in aligned.values()) == sum(
+        d["alignment"]["pairs"] for d in imported.documents if d["alignment"]
+    )
+    assert all(0.4 <= a["confidence"] <= 1 for a in aligned.values())
+    line = imported.text_summary().splitlines()[-1]
+    assert line.startswith("Paragraphs aligned into the translation memory: ")
+    key, figures = next(iter(aligned.items()))
+    assert f"{key} {figures['pairs']} (confidence" in line

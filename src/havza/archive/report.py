@@ -81,10 +81,29 @@ class Report:
             "works": len(per_work),
             "works_grouped": sum(1 for n in per_work.values() if n > 1),
             "to_confirm": sum(len(d["group_candidates"]) for d in self.documents),
+            "aligned": self._aligned(),
             "seconds": round(self.seconds, 3),
             "pages_per_second": round(len(self.documents) / self.seconds, 1)
             if self.seconds
             else None,
+        }
+
+    def _aligned(self) -> dict[str, dict[str, Any]]:
+        """Paragraph pairs the translation memory took from the import, per language pair
+        ("en-tr"): how many, their mean confidence and how many were unsure."""
+        pairs: dict[str, list] = {}
+        for d in self.documents:
+            found = d.get("alignment")
+            if not found or not found.get("pairs"):
+                continue
+            key = f"{found['with']}-{d['language']}"
+            total = pairs.setdefault(key, [0, 0.0, 0])
+            total[0] += found["pairs"]
+            total[1] += found["confidence"] * found["pairs"]
+            total[2] += found.get("low", 0)
+        return {
+            key: {"pairs": n, "confidence": round(weight / n, 3), "low": low}
+            for key, (n, weight, low) in sorted(pairs.items())
         }
 
     def as_json(self) -> dict[str, Any]:
@@ -128,6 +147,12 @@ class Report:
             f"Works: {s['works']}, of which {s['works_grouped']} with several languages; "
             f"{s['to_confirm']} possible translations for an editor to confirm.",
         ]
+        if s["aligned"]:
+            aligned = ", ".join(
+                f"{key} {a['pairs']} (confidence {a['confidence']:.2f})"
+                for key, a in s["aligned"].items()
+            )
+            lines.append(f"Paragraphs aligned into the translation memory: {aligned}.")
         if not self.complete:
             lines.append("The import was interrupted; run it again to resume.")
         return "\n".join(lines)
