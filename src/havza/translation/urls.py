@@ -1,6 +1,6 @@
 from django.urls import path
 
-from havza.translation import views, views_machine
+from havza.translation import views, views_machine, views_markdown
 
 app_name = "translation"
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path(_T + "publish/", views.publish, name="publish"),
     path(_T + "machine/", views.machine, name="machine"),
     path(_T + "machine/fill/", views_machine.fill, name="machine_fill"),
+    path(_T + "markdown/", views_markdown.edit, name="markdown"),
     path(_T + "export/<str:fmt>/", views.export, name="export"),
     path(_T + "import/", views.import_view, name="import"),
 ]
