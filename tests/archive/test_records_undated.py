@@ -126,3 +126,17 @@ def test_an_editor_of_other_languages_does_not_see_them(client, imported):
     assert client.post(url, {"date": "2017-05-05"}).status_code in (302, 403)
     translation = Translation.objects.get(pk=imported["02-tr.txt"]["translation"])
     assert translation.published_at is None
+
+
+def test_the_listing_that_announced_an_undated_page_dates_it(tmp_path):
+    shutil.copytree(RECORDS / "listed", tmp_path / "archive")
+    report = importer.run([str(tmp_path / "archive")], importer.Options(jobs=1))
+    by_name = {Path(d["path"]).name: d for d in report.documents}
+    assert by_name["articles.txt"]["status"] == "listing"
+    entry = by_name["railway.txt"]
+    assert entry["date"] is None
+    record = ImportedDocument.objects.get(translation=entry["translation"])
+    assert record.date_evidence["listings"] == [
+        {"listing": by_name["articles.txt"]["path"], "date": "2024-04-02",
+         "title": "Railway workers of Lyon vote to strike"}
+    ]  # fmt: skip
