@@ -28,8 +28,8 @@ ORIGINAL = (
 )
 ARABIC = ("التضامن عبر البحر", ["عمال الشواطئ يقفون معًا.", "لن يحمّل أي ميناء أسلحة للحرب."])
 
-# Latin words an Arabic workspace may show: the product's name and the exchange formats'.
-NAMES = {"havza", "xliff", "xliff2", "xliff12", "po"}
+# Latin words an Arabic workspace may show: the product's name and the text formats' names.
+NAMES = {"havza", "Markdown", "xliff", "xliff2", "xliff12", "po"}
 # The editor names each segment's kind by its code ("title", "paragraph"), in no language.
 SEGMENT_KINDS = {"title", "paragraph"}
 
