@@ -31,7 +31,7 @@ from havza.publishing.models import Translation
 from havza.publishing.pages import catalogue
 from havza.publishing.pages.lists_of_works import ListChange, WorkList, works_for_lists
 
-Render = Callable[[], bytes]
+Render = Callable[[], bytes | None]  # None: the file on disk holds the page already
 
 
 @dataclass
@@ -94,19 +94,20 @@ def plan(
     before: Mapping[Key, Before], site: pages.Site, out: Path, prefix: str = "/"
 ) -> tuple[Plan, dict[Key, State | None]]:
     """The files to render and remove for the changes in BEFORE (see the module's doc)."""
-    after = states(before)
-    result = Plan()
     works = works_for_lists(w for w, _ in before)
+    after = states(before, works)
+    result = Plan()
     changes: dict[WorkList, ListChange] = {}
 
     def change_for(listing: WorkList) -> ListChange:
         return changes.setdefault(listing, ListChange(listing))
 
+    work_pages = _WorkPages(site)
     for key, old in before.items():
         work_id, lang = key
         new = after[key]
         if new is not None:
-            result.add(new.url, lambda pk=new.pk: _render_work(pk, site))
+            result.add(new.url, lambda w=work_id, pk=new.pk: work_pages.render(w, pk))
         if old is UNKNOWN:
             result.remove |= _stale_work_pages(out, prefix, lang)
             work = works.get(work_id)
@@ -145,7 +146,7 @@ def plan(
     # The work's pages in its other languages: switcher, hreflang, original, notices.
     siblings = Translation.objects.filter(work_id__in=works, status=queries.PUBLISHED)
     for t in siblings.only("id", "language", "slug", "work_id"):
-        result.add(t.get_absolute_url(), lambda pk=t.pk: _render_work(pk, site))
+        result.add(t.get_absolute_url(), lambda w=t.work_id, pk=t.pk: work_pages.render(w, pk))
 
     work_ids = {w for w, _ in before}
     had: dict[int, bool | None] = {}
@@ -162,13 +163,15 @@ def plan(
     old_locs = {escape(site.absolute(old.url)) for old in before.values() if isinstance(old, State)}
 
     def patch(path: str, whole: Render, ids: set[int]) -> Render:
-        def render() -> bytes:
+        def render() -> bytes | None:
             try:
-                text = files.file_for(out, path, prefix).read_text(encoding="utf-8")
+                data = files.file_for(out, path, prefix).read_bytes()
             except FileNotFoundError:
                 return whole()
-            patched = replace_groups(text, ids & has_now, old_locs, site)
-            return whole() if patched is None else patched.encode("utf-8")
+            patched = replace_groups(data, ids & has_now, old_locs, site)
+            if patched is data:
+                return None  # the file holds these lines already
+            return whole() if patched is None else patched
 
         return render
 
@@ -182,5 +185,18 @@ def plan(
     return result, after
 
 
-def _render_work(pk: int, site: pages.Site) -> bytes:
-    return pages.render_work(queries.work_pages().get(pk=pk), site).body
+class _WorkPages:
+    """The pages of the changed works, each work fetched once with what the pages of all its
+    languages show (as the full build fetches it), when the first of them is rendered."""
+
+    def __init__(self, site: pages.Site):
+        self.site = site
+        self.works: dict[int, dict[int, Translation]] = {}
+
+    def render(self, work_id: int, pk: int) -> bytes:
+        if work_id not in self.works:
+            work = queries.works_for_pages().filter(pk=work_id).first()
+            found = work.published_translations() if work else []
+            self.works[work_id] = {t.pk: t for t in found}
+        t = self.works[work_id].get(pk) or queries.work_pages().get(pk=pk)
+        return pages.render_work(t, self.site).body

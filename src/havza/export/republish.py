@@ -86,7 +86,8 @@ def republish(out: Path, before: Mapping[Key, Before], *, base_url: str | None =
             todo, _after = plan(before, pages.Site(base_url), out, prefix)
             for path, render in todo.render.items():
                 target = files.file_for(out, path, prefix)
-                if files.write_if_changed(target, render()):
+                body = render()
+                if body is not None and files.write_if_changed(target, body):
                     result.written.append(target)
                 else:
                     result.unchanged += 1

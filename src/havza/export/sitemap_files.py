@@ -7,6 +7,7 @@ changed one on are rendered whole.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from xml.sax.saxutils import escape
 
@@ -28,23 +29,37 @@ def kinds_present(exclude: set[int] = frozenset()) -> set[str]:
     return set(qs.order_by().values_list("kind", flat=True).distinct())
 
 
-def replace_groups(text: str, work_ids: set[int], old_locs: set[str], site) -> str | None:
-    """TEXT (a sitemap file) with the changed works' groups rendered anew in their place."""
-    lines = text.splitlines(keepends=True)
+def _line(data: bytes, loc: str) -> tuple[int, int] | None:
+    """Where the line of LOC is in DATA (a sitemap file): (start, end after its newline)."""
+    start = data.find(b"\n<url><loc>" + loc.encode("utf-8") + b"</loc>")
+    if start < 0:
+        return None
+    return start + 1, data.index(b"\n", start + 1) + 1
+
+
+def replace_groups(data: bytes, work_ids: set[int], old_locs: set[str], site) -> bytes | None:
+    """DATA (a sitemap file) with the changed works' groups rendered anew in their place
+    (DATA itself when they are the same; None when a group's lines are not found together).
+    The lines are found by searching the bytes, not by reading the file line by line."""
     works = {w.pk: w for w in queries.works_with_translations().filter(pk__in=work_ids)}
-    for work_id in sorted(work_ids, reverse=True):
+    spans = []
+    for work_id in work_ids:
         group = {
             escape(site.absolute(t.get_absolute_url())) for t in works[work_id].translations.all()
         }
-        group |= old_locs
-        found = [
-            i for i, line in enumerate(lines)
-            if line.startswith("<url><loc>") and line[10 : line.find("</loc>")] in group
-        ]  # fmt: skip
-        if not found or found != list(range(found[0], found[-1] + 1)):
+        found = sorted(filter(None, (_line(data, loc) for loc in group | old_locs)))
+        if not found or any(a[1] != b[0] for a, b in itertools.pairwise(found)):
             return None
-        lines[found[0] : found[-1] + 1] = list(sitemaps.work_urls(site, [works[work_id]]))
-    return "".join(lines)
+        lines = "".join(sitemaps.work_urls(site, [works[work_id]])).encode("utf-8")
+        spans.append((found[0][0], found[-1][1], lines))
+    spans.sort(reverse=True)
+    if any(a[0] < b[1] for a, b in itertools.pairwise(spans)):
+        return None  # groups overlap: an old address belongs to another work's lines
+    patched = data
+    for start, end, lines in spans:
+        if data[start:end] != lines:
+            patched = patched[:start] + lines + patched[end:]
+    return patched
 
 
 def plan_sitemaps(

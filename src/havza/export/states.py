@@ -53,13 +53,15 @@ Key = tuple[int, str]  # (work id, language)
 Before = State | None | _Unknown
 
 
-def states(keys: Iterable[Key]) -> dict[Key, State | None]:
-    """The current state of each (work, language): None where nothing is published."""
+def states(keys: Iterable[Key], works: dict[int, Work] | None = None) -> dict[Key, State | None]:
+    """The current state of each (work, language): None where nothing is published. A fixed
+    number of queries, however many works (WORKS: fetched already by ``works_for_lists``)."""
     keys = set(keys)
     found: dict[Key, State | None] = dict.fromkeys(keys)
     if not keys:
         return found
-    works = works_for_lists(w for w, _ in keys)
+    if works is None:
+        works = works_for_lists(w for w, _ in keys)
     rows = Translation.objects.filter(
         work_id__in=works, status=queries.PUBLISHED, language__in={lang for _, lang in keys}
     ).only("id", "work_id", "language", "slug", "published_at")

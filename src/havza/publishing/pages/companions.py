@@ -141,6 +141,17 @@ class StatementPdf(WorkCompanion):
         siblings, _hrefs = _siblings(work)
         return any(s.language == lang for s in siblings)
 
+    def affected(self, plan: Plan, change: ListChange, site: Site) -> None:
+        """A PDF shows its own language's translation and the work: a change of the work
+        changes every language (and so every language's list ``work``), a change of one
+        translation only its own PDF."""
+        lang, ref = change.listing.lang, int(change.listing.ref)
+        work = _work(ref)
+        if work is not None and self.exists(work, lang):
+            plan.add(self.address(lang, ref), lambda: self.render(lang, work, site).body)
+        else:
+            plan.remove.add(self.address(lang, ref))
+
     def render(self, lang, item, site, number=1) -> Page:
         t = next(t for t in item.translations.all() if t.language == lang)
         t.work = item
