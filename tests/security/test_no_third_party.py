@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from havza import languages
 from havza.export import builder
 from havza.publishing import middleware
 from tests import factories as f
@@ -66,12 +67,26 @@ def test_pages_carry_the_policy_before_anything_they_load(client, network):
 
 @pytest.mark.django_db
 def test_exported_pages_carry_the_policy(network, tmp_path):
+    """Every page carries the site's policy; the static search pages add only what Pagefind's
+    WebAssembly needs, and the sample server configuration sends them the same."""
+    from havza.search.export import STATIC_SEARCH_POLICY
+
     out = tmp_path / "public"
     builder.build(out, jobs=1)
     pages = [p for p in out.rglob("*.html")]
     assert len(pages) > 50
+    search_pages = {out / lang / "search" / "index.html" for lang in languages.codes()}
     for page in pages:
-        assert meta_policy(page.read_text()) == middleware.META_CONTENT_SECURITY_POLICY, page
+        expected = (
+            STATIC_SEARCH_POLICY
+            if page in search_pages
+            else middleware.META_CONTENT_SECURITY_POLICY
+        )
+        assert meta_policy(page.read_text()) == expected, page
+    assert set(pages) >= search_pages
+    search_location = NGINX_SAMPLE.read_text().split("/search/ {", 1)[1].split("}", 1)[0]
+    sent = re.search(r'Content-Security-Policy "([^"]*)"', search_location)
+    assert sent and sent.group(1).replace("; frame-ancestors 'none'", "") == STATIC_SEARCH_POLICY
 
 
 def sample_headers() -> dict[str, str]:

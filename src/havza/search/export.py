@@ -171,4 +171,10 @@ def write_static_index(out_dir: Path | str, site: Site | None = None, write=None
 def build_step(folder: Path, site: Site, write) -> str:
     """The static search as a step of ``havza build`` (``settings.HAVZA_BUILD_STEPS``)."""
     result = write_static_index(folder, site, write)
+    # Pagefind's scripts and styles get their compressed copies, as every text file of the
+    # export does (its index fragments are compressed already).
+    bundle = Path(folder) / BUNDLE
+    for path in sorted(bundle.rglob("*")):
+        if path.is_file() and path.suffix in {".js", ".css"}:
+            write("/" + path.relative_to(folder).as_posix(), path.read_bytes())
     return f"Static search: {result.records} translations indexed, {result.pages} search pages."
