@@ -198,3 +198,19 @@ def test_edge_counts_learn_what_every_page_at_once_learns(seed):
         for keys in edges:
             counts.add(keys)
         assert counts.boilerplate() == Boilerplate.from_edges(edges)
+
+
+@pytest.mark.django_db
+def test_worker_processes_import_the_same_as_one_process(tmp_path):
+    write(tmp_path, "export.xml", export_of(220))  # enough posts for worker processes
+
+    def imported(jobs: int) -> list[tuple]:
+        report = importer.run([str(tmp_path)], importer.Options(jobs=jobs, dry_run=True))
+        return sorted(
+            (d["key"], d["status"], d["language"], d["title"], d["paragraph_languages"])
+            for d in report.documents
+        )
+
+    one = imported(1)
+    assert len(one) == 220 and {d[1] for d in one} == {"imported"}
+    assert imported(2) == one
