@@ -159,3 +159,40 @@ def test_published_arabic_page_shows_the_notice_in_arabic(statement, make_user, 
     assert 'class="notice notice-outdated"' in page
     assert "تم تحديث النص الأصلي" in page
     assert '<html lang="ar" dir="rtl"' in page
+
+
+def test_publishing_and_unpublishing_in_the_workspace_are_in_the_work_s_history(
+    statement, make_user, editor
+):
+    """The work screen's history lists what the workspace did to the public page, by whom,
+    and restoring the published version puts the translation back online."""
+    import reversion
+    from django.utils.translation import override
+    from reversion.models import Version
+
+    from havza.publishing.models import Work
+
+    translator = make_user("el-translator", ("el", Role.TRANSLATOR))
+    reviewer = make_user("el-reviewer", ("el", Role.REVIEWER))
+    target = workflow.start(statement.work, "el", translator)
+    translate_all(target, translator, reviewer, "EL")
+    with override("en"):  # the editor's interface language
+        workflow.publish(target, editor)
+        workflow.unpublish(target, editor)
+    versions = Version.objects.get_for_object(statement.work).order_by("revision__date_created")
+    revisions = [(v.revision.user, v.revision.get_comment()) for v in versions]
+    assert revisions == [
+        (editor, "Published from the workspace"),
+        (editor, "Unpublished from the workspace"),
+    ]
+    published = versions[0]
+    greek = next(
+        v for v in published.revision.version_set.all()
+        if v._model is Translation and v.field_dict["language"] == "el"
+    )  # fmt: skip
+    assert greek.field_dict["status"] == Translation.Status.PUBLISHED
+    assert greek.field_dict["title"].startswith("EL Solidarity")
+    with reversion.create_revision():
+        published.revision.revert()
+    assert Translation.objects.get(pk=target.pk).status == Translation.Status.PUBLISHED
+    assert Work.objects.filter(pk=statement.work.pk).exists()

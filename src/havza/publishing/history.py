@@ -3,9 +3,11 @@
 The work screen saves a work, its translations, authors and signatories as one revision
 (django-reversion); its "History" lists them and opens any of them to restore. A restore
 writes the old rows back and saves the screen as an editor's save does, inside one unit of
-work (``changes.changing``), so the export and the search follow. An editor restores only
-what they may change: translations in the languages they hold, and the work's own fields and
-credits if they hold its original language.
+work (``changes.changing``), so the export and the search follow. Changes made elsewhere
+that reach the public page (the workspace's publish, approvals written onto a published
+page, unpublishing, scheduled publication) are kept as revisions too (``record``). An editor
+restores only what they may change: translations in the languages they hold, and the work's
+own fields and credits if they hold its original language.
 """
 
 from __future__ import annotations
@@ -74,3 +76,14 @@ def languages_touched(version: Version, work: Work) -> set[str]:
         elif added.exists():
             touched |= owner
     return touched
+
+
+def record(work: Work, user=None, comment: str = "") -> None:
+    """Keep WORK as it is now (its translations, authors and signatories with it) as one
+    revision: for changes made outside the work screen (the translations' workspace, a
+    scheduled publication), so that the history shows them and can restore what came before."""
+    with reversion.create_revision(manage_manually=True):
+        if user is not None and user.is_authenticated:
+            reversion.set_user(user)
+        reversion.set_comment(comment)
+        reversion.add_to_revision(work)

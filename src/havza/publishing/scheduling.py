@@ -18,9 +18,10 @@ from collections.abc import Callable
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from havza.jobs.retries import job
-from havza.publishing import changes
+from havza.publishing import changes, history
 from havza.publishing.models import Translation, Work
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,9 @@ def publish_due(work_id: int, now: dt.datetime | None = None) -> dict:
         if work.publish_at is not None and work.publish_at <= now:
             work.publish_at = None
             work.save(update_fields=["publish_at", "published_on", "updated_at"])
+        if published:
+            done = gettext("Published as scheduled: %(languages)s")
+            history.record(work, None, done % {"languages": ", ".join(published)})
     return {"published": published, "not_ready": not_ready}
 
 

@@ -31,7 +31,10 @@ from havza.serving import store
 
 log = logging.getLogger("havza.serving")
 
-MANY_WORKS = 50
+# A unit of more works than this (an import batch) drops every kept page: planning its pages
+# costs more than rendering them again, and import batches made the plan most of an import's
+# time. Editors' saves change one work, a few at most.
+MANY_WORKS = 10
 # Public models whose changes a unit of work follows (each belongs to one work).
 WORK_MODELS = frozenset({"work", "translation", "authorship", "signatory", "work_topics"})
 # Apps whose models public pages show.
@@ -83,7 +86,10 @@ class PageCacheObserver:
     """Invalidates, once a unit of work commits, the pages it affects."""
 
     def snapshot(self, work_ids: set[int]) -> dict:
-        if len(work_ids) > MANY_WORKS:
+        # Works join a unit one save at a time: once it holds too many to plan, the state of
+        # the next ones is not needed (nor worth its queries).
+        unit = changes.current()
+        if len(work_ids) > MANY_WORKS or (unit is not None and len(unit.work_ids) > MANY_WORKS):
             return {(w, "*"): UNKNOWN for w in work_ids}
         try:
             return of_works(work_ids)

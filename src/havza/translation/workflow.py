@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from havza.publishing import changes
+from havza.publishing import changes, history
 from havza.publishing.models import Translation, Work
 from havza.publishing.scheduling import NotReady
 from havza.translation import checks, existing, memory, roles
@@ -224,6 +224,7 @@ def review(
         memory.remember(seg, seg.approved_by)
         if write and seg.translation.status == Translation.Status.PUBLISHED:
             write_public(seg.translation)
+            history.record(seg.translation.work, user, _("Approved in the workspace"))
     return Result(True, seg, warnings=warnings)
 
 
@@ -241,6 +242,7 @@ def approve_all(translation: Translation, user, *, override: bool = False) -> tu
         translation.refresh_from_db()
         if done and translation.status == Translation.Status.PUBLISHED:
             write_public(translation)
+            history.record(translation.work, user, _("Approved in the workspace"))
     return done, left
 
 
@@ -283,6 +285,7 @@ def publish(translation: Translation, user) -> None:
         raise WorkflowError(_("Nothing to publish."))
     translation.status = Translation.Status.PUBLISHED
     write_public(translation)
+    history.record(translation.work, user, _("Published from the workspace"))
 
 
 def prepare_scheduled(translation: Translation) -> None:
@@ -302,6 +305,7 @@ def unpublish(translation: Translation, user) -> None:
     roles.require(user, Role.EDITOR, translation.language)
     translation.status = Translation.Status.DRAFT
     translation.save(update_fields=["status", "modified_at"])
+    history.record(translation.work, user, _("Unpublished from the workspace"))
 
 
 def _not_followed(segments):
