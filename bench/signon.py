@@ -247,8 +247,12 @@ def main(argv: list[str] | None = None) -> dict:
             c.start()
         # Kill once the run is under way: after 10-60 % of the expected acknowledgements.
         threshold = int(args.count * rng.uniform(0.1, 0.6))
+        last = time.monotonic()
         while done.value < threshold and any(c.is_alive() for c in clients):
             time.sleep(0.01)
+            if time.monotonic() - last > 10:
+                last = time.monotonic()
+                print(f"acknowledged {done.value} of {args.count}", file=sys.stderr)
         time.sleep(rng.uniform(0, 0.05))  # anywhere within a request
         killed_at = done.value
         server.kill()

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from havza.multilingual import clean_stored_text
 from havza.signatures import mails
 from havza.signatures.defences import (
     canonical_email,
@@ -91,10 +92,13 @@ def sign(sign_on: SignOn, signing: Signing, ip: str, *, now=None) -> str:
         text_version=sign_on.text_version,
         created_at=now,
     )
+    clean_stored_text(signature)
     with transaction.atomic():
         try:
             with transaction.atomic():
-                signature.save()
+                # Written without model signals: an unconfirmed signature changes no page,
+                # so the pages kept for readers stay (republish follows approvals).
+                Signature.objects.bulk_create([signature])
         except IntegrityError:
             existing = Signature.objects.select_for_update().filter(
                 sign_on=sign_on, email_key=signature.email_key
@@ -109,7 +113,11 @@ def sign(sign_on: SignOn, signing: Signing, ip: str, *, now=None) -> str:
                 mails.already_signed(existing, signing.email.strip(), signing.language)
                 return "already"
             signature.pk, signature.token, signature.code = existing.pk, new_token(), new_code()
-            signature.save(force_update=True)
+            signature.status = Signature.Status.UNCONFIRMED
+            fields = [f.attname for f in Signature._meta.concrete_fields if not f.primary_key]
+            Signature.objects.filter(pk=existing.pk).update(
+                **{f: getattr(signature, f) for f in fields}
+            )
         mails.confirmation(signature)
     # Its expiry: one purge pass per statement and day, after the last signature's.
     schedule_purge(sign_on.pk, now + dt.timedelta(days=sign_on.purge_days, hours=1))
@@ -137,7 +145,11 @@ def confirm(*, token: str = "", code: str = "", now=None) -> Signature | None:
         signature.confirmed_at = now
         if not moderated:
             signature.decided_at = now
-        signature.save(update_fields=["status", "confirmed_at", "decided_at"])
+        Signature.objects.filter(pk=signature.pk).update(
+            status=signature.status,
+            confirmed_at=signature.confirmed_at,
+            decided_at=signature.decided_at,
+        )
         if not moderated:
             schedule_republish(signature.sign_on.work_id)
     return signature
@@ -154,7 +166,7 @@ def withdraw(token: str, *, now=None) -> Signature | None:
         was_shown = signature.status == Signature.Status.APPROVED
         signature.status = Signature.Status.WITHDRAWN
         signature.withdrawn_at = now
-        signature.save(update_fields=["status", "withdrawn_at"])
+        Signature.objects.filter(pk=signature.pk).update(status=signature.status, withdrawn_at=now)
         if was_shown:
             schedule_republish(signature.sign_on.work_id)
     return signature
