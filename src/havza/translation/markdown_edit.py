@@ -56,14 +56,7 @@ def as_markdown(translation: Translation) -> dict:
     }
 
 
-def _kind_name(kind: str) -> str:
-    return {
-        segmentation.HEADING: _("heading"),
-        segmentation.PARAGRAPH: _("paragraph"),
-        segmentation.LIST_ITEM: _("list item"),
-        segmentation.QUOTE: _("quotation"),
-        segmentation.TABLE_CELL: _("table cell"),
-    }.get(kind, kind)
+_kind_name = segmentation.kind_name
 
 
 def map_blocks(sources: list[SourceSegment], markdown: str) -> list[str]:

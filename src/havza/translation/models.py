@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from havza.publishing.models import Translation, Work, language_choices
+from havza.translation.segmentation import kind_name
 
 ANY_LANGUAGE = "*"
 
@@ -76,6 +77,11 @@ class SourceSegment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.text[:60]}"
+
+    @property
+    def kind_label(self) -> str:
+        """The segment's kind as the interface names it ("paragraph", "فقرة")."""
+        return kind_name(self.kind)
 
 
 class State(models.TextChoices):

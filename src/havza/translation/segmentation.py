@@ -40,6 +40,22 @@ QUOTE = "quote"
 TABLE_CELL = "table_cell"
 KINDS = (HEADING, PARAGRAPH, LIST_ITEM, QUOTE, TABLE_CELL)
 
+
+def kind_name(kind: str) -> str:
+    """What a segment of KIND is called in the interface's language."""
+    from django.utils.translation import gettext as _
+
+    return {
+        "title": _("title"),
+        "subtitle": _("subtitle"),
+        HEADING: _("heading"),
+        PARAGRAPH: _("paragraph"),
+        LIST_ITEM: _("list item"),
+        QUOTE: _("quotation"),
+        TABLE_CELL: _("table cell"),
+    }.get(kind, kind)
+
+
 _MD = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(
     ["table", "strikethrough"]
 )
