@@ -80,8 +80,8 @@ def fixtures() -> dict:
             scores.append(score)
             key = f"{data['source']['language']}-{language}"
             per_language.setdefault(key, []).append(score)
-    return {**_total(scores), "texts": len(scores),
-            "by_language_pair": {k: _total(v) for k, v in sorted(per_language.items())}}  # fmt: skip
+    pairs = {k: _total(v) for k, v in sorted(per_language.items())}
+    return {**_total(scores), "texts": len(scores), "by_language_pair": pairs}
 
 
 def _sentence(rng: random.Random, words: list[str], number: str | None, size: int) -> str:

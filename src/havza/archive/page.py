@@ -8,12 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from havza.archive.text import clean_line
-
-if TYPE_CHECKING:
-    from havza.archive.listing import Listing
 
 
 @dataclass
@@ -34,7 +30,9 @@ class Page:
     date: dt.date | None = None
     language: str = ""  # declared by the source (WordPress, <html lang>), trusted if a site one
     problems: list[str] = field(default_factory=list)
-    listing: Listing | None = None  # found by the source (an HTML page's structure)
+    # A listing.Listing found by the source (an HTML page's structure): listing imports this
+    # module, so the type is not named here.
+    listing: object | None = None
 
 
 def from_text(text: str) -> list[Line]:

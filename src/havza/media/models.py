@@ -40,9 +40,7 @@ class Image(models.Model):
     @property
     def address(self) -> str:
         """The image's own address, for Markdown bodies: its widest JPEG."""
-        from havza.media.services import url
-
-        return url(self.sized("jpg")[-1]["path"])
+        return settings.MEDIA_URL + self.sized("jpg")[-1]["path"]
 
 
 class Attachment(models.Model):
@@ -69,6 +67,4 @@ class Attachment(models.Model):
 
     @property
     def address(self) -> str:
-        from havza.media.services import url
-
-        return url(self.path)
+        return settings.MEDIA_URL + self.path
