@@ -26,19 +26,44 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
+# The probe below runs in the server's main process while that process forks its workers.
+# A worker forked while the probe was inside an import (its first connection imports the
+# "idna" codec) or held any other lock starts with that lock taken by a thread it does not
+# have: each request that needs the module then waits for ever, until every thread of the
+# worker waits and it answers nothing at all. So a fork waits for the probe's current step.
+_probing = threading.Lock()
+_fork_guarded = False
+_guarding = threading.Lock()
+
+
+def _guard_forks() -> None:
+    global _fork_guarded
+    with _guarding:
+        if not _fork_guarded:
+            os.register_at_fork(
+                before=_probing.acquire,
+                after_in_parent=_probing.release,
+                after_in_child=_probing.release,
+            )
+            _fork_guarded = True
+
+
 def when_listening(host: str, port: int, then: Callable, *args, timeout: float = 300) -> None:
-    """Call THEN(*ARGS) from a thread once HOST:PORT accepts a connection."""
+    """Call THEN(*ARGS) from a thread once HOST:PORT accepts a connection. The process may
+    fork meanwhile: a fork waits while the thread connects or calls THEN."""
+    _guard_forks()
 
     def probe() -> None:
         address = "127.0.0.1" if host in ("0.0.0.0", "") else "::1" if host == "::" else host
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
-                with socket.create_connection((address, port), timeout=1):
+                with _probing, socket.create_connection((address, port), timeout=1):
                     break
             except OSError:
                 time.sleep(0.05)
-        then(*args)
+        with _probing:
+            then(*args)
 
     threading.Thread(target=probe, daemon=True).start()
 
