@@ -39,7 +39,7 @@ def _pages_indexed(out: Path) -> int:
 @pytest.mark.slow
 def test_a_build_writes_the_bundle_and_the_search_pages(static_site):
     out, result = static_site
-    assert result.steps == ["Static search: 29 translations indexed, 11 search pages."]
+    assert "Static search: 29 translations indexed, 11 search pages." in result.steps
     entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
     assert set(entry["languages"]) == set(JUDGED)
     assert _pages_indexed(out) == 29
