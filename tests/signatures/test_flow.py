@@ -258,3 +258,19 @@ def test_the_sign_page_is_the_same_live_and_exported_and_elsewhere_links_to_the_
     mirror = kind.render("en", en, Site("https://mirror.example")).body.decode()
     assert 'class="sign-form"' not in mirror
     assert f'href="{settings.HAVZA_SIGNON_LIVE_URL}/en/works/{en.slug}/sign/"' in mirror
+
+
+def test_signing_again_after_withdrawing_mails_a_link_that_confirms(client, smtp, statement):
+    inbox = smtp()
+    sign_on, _en, _ar = statement
+    submit(client, sign_on)
+    withdrawn = services.withdraw(Signature.objects.get().token)
+    submit(client, sign_on, name="Leyla Aydın Kaya")
+    signature = Signature.objects.get()
+    assert signature.status == "unconfirmed" and signature.name == "Leyla Aydın Kaya"
+    assert signature.token != withdrawn.token and signature.code != withdrawn.code
+    run_due_jobs()
+    text = body_of(inbox.messages[-1][2])
+    assert signature.code in text
+    client.post(link(text, "confirm"))
+    assert Signature.objects.get().status == "confirmed"

@@ -26,7 +26,19 @@ def _send(subject: str, body: str, to: str) -> None:
     send_mail.enqueue(subject, body, [to])
 
 
+def send(message: tuple[str, str], to: str) -> None:
+    """Enqueue MESSAGE (subject, body), written beforehand, for TO."""
+    _send(*message, to)
+
+
 def confirmation(signature: Signature) -> None:
+    _send(*confirmation_message(signature), signature.email)
+
+
+def confirmation_message(signature: Signature) -> tuple[str, str]:
+    """(subject, body) of the message that asks SIGNATURE's signer to confirm it: written
+    before the signature's transaction, which then holds the database's writer lock only
+    for its inserts."""
     lang = signature.language
     with translation.override(lang):
         title = statement_title(signature, lang)
@@ -51,7 +63,7 @@ def confirmation(signature: Signature) -> None:
                 live("manage", lang=lang, token=signature.token),
             ]
         )
-    _send(subject, body + "\n", signature.email)
+    return subject, body + "\n"
 
 
 def already_signed(signature: Signature, to: str, lang: str) -> None:

@@ -25,8 +25,6 @@ from havza.signatures.models import (
     Signature,
     SignOn,
     TextRevision,
-    new_code,
-    new_token,
 )
 from havza.signatures.republish import schedule_purge, schedule_republish
 
@@ -93,6 +91,9 @@ def sign(sign_on: SignOn, signing: Signing, ip: str, *, now=None) -> str:
         created_at=now,
     )
     clean_stored_text(signature)
+    # Written before the transaction: SQLite has one writer at a time, so every sign-on
+    # waits while another holds the transaction; it holds it for two inserts only.
+    message = mails.confirmation_message(signature)
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -112,13 +113,13 @@ def sign(sign_on: SignOn, signing: Signing, ip: str, *, now=None) -> str:
             if existing.status != Signature.Status.WITHDRAWN:
                 mails.already_signed(existing, signing.email.strip(), signing.language)
                 return "already"
-            signature.pk, signature.token, signature.code = existing.pk, new_token(), new_code()
+            signature.pk = existing.pk  # with the new token and code its message names
             signature.status = Signature.Status.UNCONFIRMED
             fields = [f.attname for f in Signature._meta.concrete_fields if not f.primary_key]
             Signature.objects.filter(pk=existing.pk).update(
                 **{f: getattr(signature, f) for f in fields}
             )
-        mails.confirmation(signature)
+        mails.send(message, signature.email)
     # Its expiry: one purge pass per statement and day, after the last signature's.
     schedule_purge(sign_on.pk, now + dt.timedelta(days=sign_on.purge_days, hours=1))
     return "sent"
