@@ -14,6 +14,8 @@ sign-on must be stored exactly once. The last line printed is one JSON object:
 {"acknowledged", "stored", "lost", "duplicates", "confirmed", "signons_per_s"}
 (signons_per_s: acknowledged sign-ons per second of the signing phase, kill and restart
 included).
+Every 10 s of the signing phase it says on stderr how many are acknowledged, and when none
+was since the last line (a server that stopped answering).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import http.client
 import json
 import multiprocessing as mp
 import os
+import queue
 import random
 import re
 import signal
@@ -206,6 +209,22 @@ def confirmer(port: int, tokens: list[str], out) -> None:
     out.put(sum(confirm_one(port, t) for t in tokens))
 
 
+class Progress:
+    """Says every 10 s how many sign-ons are acknowledged, and when none was for that long."""
+
+    def __init__(self, done, count: int):
+        self.done, self.count = done, count
+        self.last, self.seen = time.monotonic(), -1
+
+    def report(self) -> None:
+        if time.monotonic() - self.last < 10:
+            return
+        self.last = time.monotonic()
+        stalled = " (none since the last line)" if self.done.value == self.seen else ""
+        self.seen = self.done.value
+        print(f"acknowledged {self.seen} of {self.count}{stalled}", file=sys.stderr)
+
+
 def in_parts(items: list, parts: int) -> list[list]:
     return [items[i::parts] for i in range(parts)]
 
@@ -247,19 +266,22 @@ def main(argv: list[str] | None = None) -> dict:
             c.start()
         # Kill once the run is under way: after 10-60 % of the expected acknowledgements.
         threshold = int(args.count * rng.uniform(0.1, 0.6))
-        last = time.monotonic()
+        progress = Progress(done, args.count)
         while done.value < threshold and any(c.is_alive() for c in clients):
             time.sleep(0.01)
-            if time.monotonic() - last > 10:
-                last = time.monotonic()
-                print(f"acknowledged {done.value} of {args.count}", file=sys.stderr)
+            progress.report()
         time.sleep(rng.uniform(0, 0.05))  # anywhere within a request
         killed_at = done.value
         server.kill()
         server.start()
         acknowledged: list[int] = []
         for _ in clients:
-            acknowledged += out.get()
+            while True:
+                try:
+                    acknowledged += out.get(timeout=0.05)
+                    break
+                except queue.Empty:
+                    progress.report()  # a server that stops answering shows here
         for c in clients:
             c.join()
         elapsed = time.monotonic() - start
