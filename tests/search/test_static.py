@@ -52,6 +52,9 @@ def test_a_build_writes_the_bundle_and_the_search_pages(static_site):
 
 
 @pytest.mark.slow
+@pytest.mark.django_db(
+    transaction=True
+)  # the worker's loop closes a connection left in a test's transaction
 def test_publishing_into_a_built_export_refreshes_its_search_in_the_background(
     static_site, corpus, monkeypatch, django_capture_on_commit_callbacks
 ):
