@@ -26,11 +26,20 @@ def test_a_work_page_scores_at_least_095_in_every_category(
     url = live_server.url + network["translations"]["ar"].get_absolute_url()
     out = artifacts / "lighthouse-work-ar.json"
     # Performance is timed on this machine: when other work loads it, a run can score low
-    # by chance, so up to three runs are made until one passes (a regression fails all three).
+    # by chance, or Lighthouse can lose its trace of the load ("Please run Lighthouse
+    # again"), so up to three runs are made until one passes (a regression fails all three).
+    scores, error = None, None
     for _attempt in range(3):
-        scores = run_lighthouse(url, out)
+        try:
+            scores = run_lighthouse(url, out)
+        except RuntimeError as failed:
+            if "run Lighthouse again" not in str(failed):
+                raise
+            error = failed
+            continue
         if scores["performance"] >= 0.95:
             break
+    assert scores is not None, error
     report = json.loads(out.read_text())
     low = {c: (scores[c], failed_audits(report, c)) for c in CATEGORIES if scores[c] < 0.95}
     assert low == {}
