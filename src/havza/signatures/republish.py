@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from havza.jobs.retries import job
 from havza.publishing import changes
+from havza.signatures.models import Signature, SignOn
 
 BATCH = dt.timedelta(seconds=30)
 
@@ -46,6 +47,22 @@ def schedule_purge(sign_on_id: int, when) -> None:
 @job()
 def purge_statement(sign_on_id: int) -> dict:
     """Delete the statement's expired unconfirmed signatures; once it is closed, its emails."""
-    from havza.signatures.services import purge
-
     return purge(sign_on_ids=[sign_on_id])
+
+
+def purge(*, now=None, sign_on_ids=None) -> dict[str, int]:
+    """Delete unconfirmed signatures older than their statement's purge days; drop the email
+    addresses of closed statements that say so (their counts and countries stay)."""
+    now = now or timezone.now()
+    deleted = dropped = 0
+    sign_ons = SignOn.objects.all()
+    if sign_on_ids is not None:
+        sign_ons = sign_ons.filter(pk__in=sign_on_ids)
+    for sign_on in sign_ons:
+        old = now - dt.timedelta(days=sign_on.purge_days)
+        deleted += sign_on.signatures.filter(
+            status=Signature.Status.UNCONFIRMED, created_at__lt=old
+        ).delete()[0]
+        if sign_on.drop_emails_on_close and not sign_on.is_accepting(now):
+            dropped += sign_on.signatures.exclude(email="").update(email="")
+    return {"deleted": deleted, "emails_dropped": dropped}

@@ -26,7 +26,11 @@ from havza.signatures.models import (
     SignOn,
     TextRevision,
 )
-from havza.signatures.republish import schedule_purge, schedule_republish
+from havza.signatures.republish import (  # noqa: F401 (purge: a service too)
+    purge,
+    schedule_purge,
+    schedule_republish,
+)
 
 
 class Refused(Exception):
@@ -271,24 +275,6 @@ def invalidate(
         )
         schedule_republish(sign_on.work_id)
     return count
-
-
-def purge(*, now=None, sign_on_ids=None) -> dict[str, int]:
-    """Delete unconfirmed signatures older than their statement's purge days; drop the email
-    addresses of closed statements that say so (their counts and countries stay)."""
-    now = now or timezone.now()
-    deleted = dropped = 0
-    sign_ons = SignOn.objects.all()
-    if sign_on_ids is not None:
-        sign_ons = sign_ons.filter(pk__in=sign_on_ids)
-    for sign_on in sign_ons:
-        old = now - dt.timedelta(days=sign_on.purge_days)
-        deleted += sign_on.signatures.filter(
-            status=Signature.Status.UNCONFIRMED, created_at__lt=old
-        ).delete()[0]
-        if sign_on.drop_emails_on_close and not sign_on.is_accepting(now):
-            dropped += sign_on.signatures.exclude(email="").update(email="")
-    return {"deleted": deleted, "emails_dropped": dropped}
 
 
 def revise_text(sign_on: SignOn, reason: str, user=None) -> TextRevision:
