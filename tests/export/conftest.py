@@ -42,17 +42,14 @@ def assert_like_a_fresh_build(out: Path, before: dict, tmp_path: Path) -> set[st
     return changed
 
 
-@pytest.fixture
-def site(network, tmp_path, settings, monkeypatch):
-    """The test network with enough works for listings of several pages, exported, and the
-    export named in HAVZA_EXPORT_DIR. Its pages only: the static search follows a republish
-    in a background job (``export.steps.refresh``) and has its own tests."""
-    settings.HAVZA_BUILD_STEPS = [s for s in settings.HAVZA_BUILD_STEPS if ".search." not in s]
+def paged_reports(network, settings, count: int) -> list:
+    """COUNT articles in English and Turkish by the network's author on its topic, with
+    listings of two works a page (so that they have several pages) and feeds of three."""
     settings.HAVZA_PAGE_SIZE = 2
     settings.HAVZA_FEED_SIZE = 3
     topic, author = network["topic"], network["author"]
     works = []
-    for day in range(1, 8):
+    for day in range(1, count + 1):
         work = f.WorkFactory(kind="article", original_language="en", published_on=None)
         work.topics.add(topic)
         f.AuthorshipFactory(work=work, organization=None, person=author)
@@ -64,6 +61,16 @@ def site(network, tmp_path, settings, monkeypatch):
                 published_at=dt.datetime(2022, 3, day, 9, tzinfo=dt.UTC),
             )
         works.append(work)
+    return works
+
+
+@pytest.fixture
+def site(network, tmp_path, settings, monkeypatch):
+    """The test network with enough works for listings of several pages, exported, and the
+    export named in HAVZA_EXPORT_DIR. Its pages only: the static search follows a republish
+    in a background job (``export.steps.refresh``) and has its own tests."""
+    settings.HAVZA_BUILD_STEPS = [s for s in settings.HAVZA_BUILD_STEPS if ".search." not in s]
+    works = paged_reports(network, settings, 7)
     out = tmp_path / "public"
     builder.build(out, jobs=1)
     monkeypatch.setenv("HAVZA_EXPORT_DIR", str(out))

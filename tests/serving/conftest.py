@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
@@ -17,7 +16,7 @@ from django.test.client import FakePayload
 from havza.export import builder
 from havza.serving import store as stores
 from havza.serving.pages import PageCache
-from tests import factories as f
+from tests.export.conftest import paged_reports
 
 
 @dataclass
@@ -117,22 +116,7 @@ def live(page_store):
 @pytest.fixture
 def site(network, settings):
     """The test network with listings of several pages (two works a page)."""
-    settings.HAVZA_PAGE_SIZE = 2
-    settings.HAVZA_FEED_SIZE = 3
-    topic, author = network["topic"], network["author"]
-    works = []
-    for day in range(1, 6):
-        work = f.WorkFactory(kind="article", original_language="en", published_on=None)
-        work.topics.add(topic)
-        f.AuthorshipFactory(work=work, organization=None, person=author)
-        for lang in ("en", "tr"):
-            f.TranslationFactory(
-                work=work,
-                language=lang,
-                title=f"Report {day} {lang}",
-                published_at=dt.datetime(2022, 3, day, 9, tzinfo=dt.UTC),
-            )
-        works.append(work)
+    works = paged_reports(network, settings, 5)
     return {**network, "reports": works}
 
 
