@@ -99,8 +99,9 @@ def test_every_public_page_has_a_search_box(client, corpus):
 def test_a_page_of_results_takes_a_fixed_number_of_queries(
     client, corpus, django_assert_num_queries
 ):
-    # The search, the hits' translations, the topics and the organizations of the filters.
-    with django_assert_num_queries(4):
+    # Whether the query is common (backends.base.COMMON), the search, the hits'
+    # translations, the topics and the organizations of the filters.
+    with django_assert_num_queries(5):
         client.get("/en/search/", {"q": "workers", "all": "1"})
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         client.get("/en/search.json", {"q": "workers", "all": "1"})

@@ -108,13 +108,18 @@ def fts5_expression(c: Clauses) -> str:
     return expr
 
 
+def fts5_title_expression(c: Clauses) -> str:
+    """C's words and phrases, each in the title (what is left out is not looked at)."""
+    return " AND ".join(f"title : {_fts_clause(c.lang, x)}" for x in c.positive)
+
+
 # PostgreSQL -------------------------------------------------------------------------------
 
 
-def _ts_clause(lang: str, clause: Clause) -> str:
-    parts = [f"'{scoped(lang, t)}'" for t in clause.terms]
+def _ts_clause(lang: str, clause: Clause, weight: str = "") -> str:
+    parts = [f"'{scoped(lang, t)}'" + (f":{weight}" if weight else "") for t in clause.terms]
     if clause.prefix:
-        parts[-1] += ":*"
+        parts[-1] = f"'{scoped(lang, clause.terms[-1])}':*{weight}"
     text = " <-> ".join(parts)
     return f"({text})" if len(parts) > 1 else text
 
@@ -125,3 +130,9 @@ def tsquery(c: Clauses) -> str:
     for clause in c.negative:
         expr += f" & !{_ts_clause(c.lang, clause)}"
     return expr
+
+
+def title_tsquery(c: Clauses) -> str:
+    """C's words and phrases, each in the title (weight A; what is left out is not looked
+    at)."""
+    return " & ".join(_ts_clause(c.lang, x, "A") for x in c.positive)

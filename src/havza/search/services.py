@@ -62,6 +62,7 @@ class Results:
     page: int
     per_page: int
     problem: str = ""  # "", "empty" (nothing to search for), "excluded-only"
+    more: bool = False  # a common query: more than TOTAL match (backends.base.COMMON)
 
     @property
     def pages(self) -> int:
@@ -97,7 +98,7 @@ def search(
     )
     by_lang = {q.lang: q for q in queries}
     results = _present(found.hits, by_lang, using)
-    return Results(query, lang, everywhere, results, found.total, page, per_page)
+    return Results(query, lang, everywhere, results, found.total, page, per_page, more=found.more)
 
 
 def _present(hits, by_lang: dict[str, Clauses], using: str) -> list[Result]:

@@ -134,6 +134,7 @@ def as_json(request: HttpRequest, lang: str) -> HttpResponse:
         "every_language": results.everywhere,
         "problem": results.problem or None,
         "total": results.total,
+        "more_than_total": results.more,
         "page": results.page,
         "pages": results.pages,
         "results": [r.as_json() for r in results.results],

@@ -15,6 +15,14 @@ from havza.search.query import Clauses
 # Relative weights of a match in the title, the summary and the body.
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0
 
+# A query that matches at least this many documents is "common" (a word in most texts of a
+# language): scoring every match would cost time in proportion to them (seconds at a
+# million documents) for scores that barely differ. Both backends then take the COMMON
+# matches indexed last (the highest translation ids: the newest texts in most archives),
+# put those with every word or phrase in the title first, each group newest first, and
+# report the total as "more than". It is the deepest a reader can page (100 pages of 10).
+COMMON = 1000
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -35,13 +43,15 @@ class Hit:
 class Found:
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
+    more: bool = False  # a common query: there are more than TOTAL (see COMMON)
 
 
 class Backend:
     """Stores analyzed entries and answers analyzed queries.
 
     ``search`` gets one ``Clauses`` per language searched (the query analyzed in each) and
-    returns at most one hit per work, best first, ties broken by the more recent work.
+    returns at most one hit per work, best first, ties broken by the more recent work; a
+    query matching COMMON documents or more is answered by the rule of ``COMMON``.
     """
 
     name = "base"

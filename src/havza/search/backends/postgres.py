@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from havza.search.backends import base
 from havza.search.backends.base import (
     BODY_WEIGHT,
     SUMMARY_WEIGHT,
@@ -22,7 +23,7 @@ from havza.search.backends.base import (
 )
 from havza.search.documents import Entry
 from havza.search.models import SearchDocument
-from havza.search.query import Clauses, scoped, tsquery
+from havza.search.query import Clauses, scoped, title_tsquery, tsquery
 
 COLUMN = "vector"
 INDEX = "search_document_vector"
@@ -86,6 +87,9 @@ class PostgresBackend(Backend):
         where, params = self.filter_sql(filters)
         where = f"AND {where}" if where else ""
         table = SearchDocument._meta.db_table
+        cut = self._common_cut(text, where, params)
+        if cut is not None:
+            return self._search_common(queries, text, cut, where, params, limit, offset)
         best = (
             "SELECT DISTINCT ON (d.work_id) d.translation_id, d.work_id, d.published, "
             f"ts_rank_cd('{WEIGHTS}', d.{COLUMN}, %s::tsquery, 1) AS score "
@@ -103,6 +107,42 @@ class PostgresBackend(Backend):
         hits = [Hit(t, w, round(float(s), 6)) for t, w, s, _ in rows]
         total = rows[0][3] if rows else self._count_past_end(best, [text, text, *params])
         return Found(hits, total)
+
+    def _common_cut(self, text: str, where: str, params: list) -> int | None:
+        """The lowest id of the COMMON matches indexed last, if there are that many."""
+        table = SearchDocument._meta.db_table
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.translation_id FROM {table} d WHERE d.{COLUMN} @@ %s::tsquery "
+                f"{where} ORDER BY d.translation_id DESC LIMIT 1 OFFSET %s",
+                [text, *params, base.COMMON - 1],
+            )
+            row = cursor.fetchone()
+        return row[0] if row else None
+
+    def _search_common(self, queries, text, cut, where, params, limit, offset) -> Found:
+        """A common query (see ``COMMON``), as the SQLite backend answers it: the matches
+        from CUT on, those with every word in the title first, each group newest first."""
+        table = SearchDocument._meta.db_table
+        title = " | ".join(f"({title_tsquery(q)})" for q in queries)
+        best = (
+            "SELECT DISTINCT ON (d.work_id) d.translation_id, d.work_id, d.published, "
+            f"d.{COLUMN} @@ %s::tsquery AS title FROM {table} d "
+            f"WHERE d.{COLUMN} @@ %s::tsquery AND d.translation_id >= %s {where} "
+            "ORDER BY d.work_id, title DESC, d.translation_id DESC"
+        )
+        args = [title, text, cut, *params]
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT translation_id, work_id, title, COUNT(*) OVER () FROM ({best}) b "
+                "ORDER BY title DESC, published DESC NULLS LAST, work_id DESC "
+                "LIMIT %s OFFSET %s",
+                [*args, limit, offset],
+            )
+            rows = cursor.fetchall()
+        hits = [Hit(t, w, float(title)) for t, w, title, _ in rows]
+        total = rows[0][3] if rows else self._count_past_end(best, args)
+        return Found(hits, total, more=True)
 
     def _count_past_end(self, best: str, params: list) -> int:
         with self.connection.cursor() as cursor:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from havza.search.backends import base
 from havza.search.backends.base import (
     BODY_WEIGHT,
     SUMMARY_WEIGHT,
@@ -21,7 +22,7 @@ from havza.search.backends.base import (
 )
 from havza.search.documents import Entry
 from havza.search.models import SearchDocument
-from havza.search.query import Clauses, fts5_expression, scoped
+from havza.search.query import Clauses, fts5_expression, fts5_title_expression, scoped
 
 TABLE = "search_fts"
 CREATE = (
@@ -92,9 +93,12 @@ class SQLiteBackend(Backend):
             return Found()
         # Terms carry their language, so the query in each language needs no other condition.
         match = " OR ".join(f"({fts5_expression(q)})" for q in queries)
-        if len(queries) == 1 and filters == Filters():
-            return self._search_one_language(match, limit, offset)
         where, params = self.filter_sql(filters)
+        cut = self._common_cut(match, where, params)
+        if cut is not None:
+            return self._search_common(queries, match, cut, where, params, limit, offset)
+        if len(queries) == 1 and not where:
+            return self._search_one_language(match, limit, offset)
         where = f"WHERE {where}" if where else ""
         docs = SearchDocument._meta.db_table
         # bm25() must run where FTS5 answers the MATCH: the CTE is materialized so that
@@ -124,6 +128,62 @@ class SQLiteBackend(Backend):
                 total = cursor.fetchone()[0]
         hits = [Hit(t, w, round(-score, 6)) for t, w, score, _ in rows]
         return Found(hits, total)
+
+    def _common_cut(self, match: str, where: str, params: list) -> int | None:
+        """The lowest id of the COMMON matches indexed last, if there are that many (FTS5
+        reads its lists from the end and stops there, scoring nothing)."""
+        docs = SearchDocument._meta.db_table
+        if where:
+            sql = (
+                f"SELECT {TABLE}.rowid FROM {TABLE} JOIN {docs} d "
+                f"ON d.translation_id = {TABLE}.rowid WHERE {TABLE} MATCH %s AND {where} "
+                f"ORDER BY {TABLE}.rowid DESC LIMIT 1 OFFSET %s"
+            )
+        else:
+            sql = (
+                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s "
+                "ORDER BY rowid DESC LIMIT 1 OFFSET %s"
+            )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [match, *params, base.COMMON - 1])
+            row = cursor.fetchone()
+        return row[0] if row else None
+
+    def _search_common(self, queries, match, cut, where, params, limit, offset) -> Found:
+        """A common query (see ``COMMON``): the matches from CUT on, those with every word in
+        the title first, each group newest first; one per work (the translation with the
+        words in its title, else the one indexed last)."""
+        docs = SearchDocument._meta.db_table
+        title = " OR ".join(f"({fts5_title_expression(q)})" for q in queries)
+        where = f"WHERE {where}" if where else ""
+        # key: whether the title has the words, then the translation id, in one number (the
+        # row with the greatest gives its columns to the group).
+        common = (
+            f"WITH c AS MATERIALIZED (SELECT rowid AS id FROM {TABLE} "
+            f"WHERE {TABLE} MATCH %s AND rowid >= %s), "
+            f"t AS MATERIALIZED (SELECT rowid AS id FROM {TABLE} "
+            f"WHERE {TABLE} MATCH %s AND rowid >= %s) "
+        )
+        grouped = (
+            "SELECT d.translation_id, d.work_id, "
+            "MAX((c.id IN (SELECT id FROM t)) * 4294967296 + c.id) AS key, d.published "
+            f"FROM c JOIN {docs} d ON d.translation_id = c.id {where} GROUP BY d.work_id"
+        )
+        args = [match, cut, f"({match}) AND ({title})", cut, *params]
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"{common} SELECT translation_id, work_id, key >= 4294967296, COUNT(*) OVER () "
+                f"FROM ({grouped}) ORDER BY key >= 4294967296 DESC, published DESC, "
+                "work_id DESC LIMIT %s OFFSET %s",
+                [*args, limit, offset],
+            )
+            rows = cursor.fetchall()
+            if rows:
+                total = rows[0][3]
+            else:
+                cursor.execute(f"{common} SELECT COUNT(*) FROM ({grouped})", args)
+                total = cursor.fetchone()[0]
+        return Found([Hit(t, w, float(title)) for t, w, title, _ in rows], total, more=True)
 
     def _search_one_language(self, match: str, limit: int, offset: int) -> Found:
         """The common case, one language and no filters: a work has one translation there,
