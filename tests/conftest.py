@@ -149,3 +149,26 @@ def network(db):
         "organizations": [eek, dip, center],
         "author": author,
     }
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+def uses_database(item: pytest.Item) -> bool:
+    return bool(item.get_closest_marker("django_db")) or bool(
+        DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """The PostgreSQL pass of `make test` (HAVZA_TEST_SECOND_PASS=1) runs what can differ
+    between databases: tests that touch no database, and those marked `once` (checkers of
+    the rendered HTML, pages and screenshots), ran already in the SQLite pass."""
+    if os.environ.get("HAVZA_TEST_SECOND_PASS") != "1":
+        return
+    keep, once = [], []
+    for item in items:
+        (once if item.get_closest_marker("once") or not uses_database(item) else keep).append(item)
+    if once:
+        config.hook.pytest_deselected(items=once)
+        items[:] = keep

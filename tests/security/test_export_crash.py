@@ -27,9 +27,7 @@ pytestmark = [
     pytest.mark.slow,
     # The builds run on a demo database of their own (SQLite): the PostgreSQL pass of the
     # suite would repeat them unchanged.
-    pytest.mark.skipif(
-        bool(os.environ.get("HAVZA_DATABASE_URL")), reason="run once, in the SQLite pass"
-    ),
+    pytest.mark.once,
 ]
 
 HAVZA = Path(sys.executable).parent / "havza"

@@ -8,7 +8,6 @@ any run of two or more slashes opening a host), so that one cannot hide the othe
 
 from __future__ import annotations
 
-import os
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -150,10 +149,6 @@ EXAMPLES = 10_000
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    bool(os.environ.get("HAVZA_DATABASE_URL")),
-    reason="uses no database: run once, in the suite's SQLite pass",
-)
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(bodies)
 def test_no_generated_body_runs_code_or_fetches_from_another_host(body):
