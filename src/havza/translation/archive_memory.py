@@ -17,11 +17,14 @@ approved segments are in the memory already, as reviewed pairs.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
@@ -203,9 +206,140 @@ def _translations(work_ids: Iterable[int]):
     return (
         Translation.objects.filter(work_id__in=work_ids)
         .exclude(Exists(workspace))
-        .only("pk", "work_id", "language", "title", "subtitle", "body_markdown")
+        .values_list("pk", "work_id", "language", "title", "subtitle", "body_markdown")
         .order_by("work_id", "language")
     )
+
+
+@dataclass
+class _Text:
+    """A translation as the aligner reads it (no model instance: aligning may run in another
+    process)."""
+
+    pk: int
+    language: str
+    title: str
+    subtitle: str
+    body_markdown: str
+
+    def segments(self) -> Segments:
+        return Segments(
+            " ".join(self.title.split()),
+            " ".join((self.subtitle or "").split()),
+            segmentation.segment(self.body_markdown),
+        )
+
+
+# The columns of an archive pair as stored (``_rows`` writes them in this order).
+_COLUMNS = (
+    "source_language", "target_language", "source_text", "target_text", "source_key",
+    "source_norm", "length", "kind", "work", "unit", "confidence", "approved_at", "origin",
+)  # fmt: skip
+
+
+@dataclass
+class _Aligned:
+    """What aligning one work gave: rows to store (``_COLUMNS`` but the last two) and, for
+    each translation, its language pair and statistics."""
+
+    work_id: int
+    rows: list[tuple] = field(default_factory=list)
+    stats: list[tuple[int, str, str, PairStats]] = field(default_factory=list)  # pk, from, key
+    aligned: bool = False
+
+
+def _align_work(work_id: int, original_language: str | None, texts: list[_Text]) -> _Aligned:
+    """Align the translations of one work with its original (no database)."""
+    out = _Aligned(work_id)
+    original = next((t for t in texts if t.language == original_language), None)
+    if original is None or len(texts) < 2:
+        return out
+    out.aligned = True
+    source = original.segments()
+    features = _features(source.body)
+    keys: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def keyed(text: str, language: str) -> tuple[str, str]:
+        # The original's paragraphs are paired with every translation: normalized once.
+        found = keys.get((text, language))
+        if found is None:
+            norm = normalize(text, language)
+            found = keys[text, language] = (hashlib.sha256(norm.encode()).hexdigest(), norm)
+        return found
+
+    archive = str(MemoryKind.ARCHIVE)
+    for target in texts:
+        if target is original:
+            continue
+        stats = PairStats()
+        for pair in align_texts(source, target.segments(), features):
+            if not (_has_letters(pair.source) and _has_letters(pair.target)):
+                continue
+            if pair.confidence < MIN_CONFIDENCE:
+                stats.low += 1
+                continue
+            stats.pairs += 1
+            stats.total_confidence += pair.confidence
+            for a, b, lang_a, lang_b in (
+                (pair.source, pair.target, original.language, target.language),
+                (pair.target, pair.source, target.language, original.language),
+            ):
+                key, norm = keyed(a, lang_a)
+                out.rows.append(
+                    (lang_a, lang_b, a, b, key, norm, len(norm), archive, work_id, pair.unit,
+                     pair.confidence)
+                )  # fmt: skip
+        key = f"{original.language}-{target.language}"
+        out.stats.append((target.pk, original.language, key, stats))
+    return out
+
+
+def _align_all(works: list[tuple[int, str | None, list[_Text]]]) -> list[_Aligned]:
+    return [_align_work(*work) for work in works]
+
+
+# Below this many translations, a second process costs more than it saves.
+PARALLEL_FROM = 150
+
+
+def _align_many(works: list[tuple[int, str | None, list[_Text]]]) -> list[_Aligned]:
+    """Align WORKS, half of them in a forked process when there are many and a second core."""
+    size = sum(len(texts) for _, _, texts in works)
+    if size < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or len(works) < 2:
+        return _align_all(works)
+    # The child only computes: it never touches the database connection it inherits.
+    half = len(works) // 2
+    with ProcessPoolExecutor(1, mp_context=get_context("fork")) as pool:
+        theirs = pool.submit(_align_all, works[half:])
+        ours = _align_all(works[:half])
+        return ours + theirs.result()
+
+
+def _store(ids: list[int], aligned: list[_Aligned], now, origins: dict[int, str]) -> None:
+    """Replace the archive pairs and alignment records of IDS with ALIGNED, in bulk."""
+    meta = MemoryEntry._meta
+    fields = [meta.get_field(name) for name in _COLUMNS]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(meta.db_table),
+        ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    approved_at = fields[-2].get_db_prep_save(now, connection)
+    rows = [(*row, approved_at, origins[a.work_id]) for a in aligned for row in a.rows]
+    records = [
+        WorkAlignment(
+            work_id=a.work_id, aligned_at=now, pairs={k: s.as_dict() for _, _, k, s in a.stats}
+        )
+        for a in aligned
+    ]
+    with transaction.atomic():
+        MemoryEntry.objects.filter(kind=MemoryKind.ARCHIVE, work_id__in=ids).delete()
+        with connection.cursor() as cursor:
+            for start in range(0, len(rows), 2000):
+                cursor.executemany(sql, rows[start : start + 2000])
+        WorkAlignment.objects.filter(work_id__in=ids).delete()
+        WorkAlignment.objects.bulk_create(records)
 
 
 def align_works(work_ids: Iterable[int]) -> Summary:
@@ -216,51 +350,20 @@ def align_works(work_ids: Iterable[int]) -> Summary:
     if not ids:
         return summary
     originals = dict(Work.objects.filter(pk__in=ids).values_list("pk", "original_language"))
-    by_work: dict[int, list[Translation]] = {}
-    for translation in _translations(ids):
-        by_work.setdefault(translation.work_id, []).append(translation)
-    now = timezone.now()
-    entries: list[MemoryEntry] = []
-    records: list[WorkAlignment] = []
-    for work_id in ids:
-        translations = by_work.get(work_id, [])
-        original = next((t for t in translations if t.language == originals.get(work_id)), None)
-        records.append(WorkAlignment(work_id=work_id, aligned_at=now, pairs={}))
-        if original is None or len(translations) < 2:
-            continue
-        summary.works += 1
-        source = Segments.of(original)
-        features = _features(source.body)
-        for target in translations:
-            if target is original:
-                continue
-            pairs = align_texts(source, Segments.of(target), features)
-            stats = PairStats()
-            for pair in pairs:
-                if not (_has_letters(pair.source) and _has_letters(pair.target)):
-                    continue
-                if pair.confidence < MIN_CONFIDENCE:
-                    stats.low += 1
-                    continue
-                stats.pairs += 1
-                stats.total_confidence += pair.confidence
-                common = {"work_id": work_id, "unit": pair.unit, "confidence": pair.confidence,
-                          "approved_at": now, "origin": original.title[:300]}  # fmt: skip
-                entries.append(
-                    _entry(pair.source, pair.target, original.language, target.language, **common)
-                )
-                entries.append(
-                    _entry(pair.target, pair.source, target.language, original.language, **common)
-                )
-            key = f"{original.language}-{target.language}"
+    by_work: dict[int, list[_Text]] = {}
+    for pk, work_id, language, title, subtitle, body in _translations(ids):
+        by_work.setdefault(work_id, []).append(_Text(pk, language, title, subtitle, body))
+    aligned = _align_many([(w, originals.get(w), by_work.get(w, [])) for w in ids])
+    origins = {}
+    for result in aligned:
+        texts = by_work.get(result.work_id, [])
+        original = next((t for t in texts if t.language == originals.get(result.work_id)), None)
+        origins[result.work_id] = original.title[:300] if original else ""
+        summary.works += result.aligned
+        for pk, language, key, stats in result.stats:
             summary.languages.setdefault(key, PairStats()).add(stats)
-            summary.translations[target.pk] = (original.language, stats)
-            records[-1].pairs[key] = stats.as_dict()
-    with transaction.atomic():
-        MemoryEntry.objects.filter(kind=MemoryKind.ARCHIVE, work_id__in=ids).delete()
-        MemoryEntry.objects.bulk_create(entries, batch_size=500)
-        WorkAlignment.objects.filter(work_id__in=ids).delete()
-        WorkAlignment.objects.bulk_create(records)
+            summary.translations[pk] = (language, stats)
+    _store(ids, aligned, timezone.now(), origins)
     return summary
 
 
