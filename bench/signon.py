@@ -108,16 +108,28 @@ class Server:
                 self.kill()
 
 
+_connections: dict[int, http.client.HTTPConnection] = {}
+
+
 def request(port, method, path, body=None, headers=None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    """One request over this process's kept-alive connection to PORT (as a browser keeps
+    one); a connection that fails is dropped, and the error raised for the caller to retry."""
+    conn = _connections.get(port)
+    if conn is None:
+        conn = _connections[port] = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         conn.request(method, path, body=body, headers=headers or {})
         response = conn.getresponse()
         headers = {k.lower(): v for k, v in response.getheaders() if k.lower() != "set-cookie"}
         headers["set-cookie"] = "; ".join(response.headers.get_all("Set-Cookie") or [])
-        return response.status, headers, response.read()
-    finally:
+        data = response.read()
+        if response.will_close:
+            _connections.pop(port, None).close()
+        return response.status, headers, data
+    except BaseException:
+        _connections.pop(port, None)
         conn.close()
+        raise
 
 
 def solve(challenge: dict) -> str:
@@ -171,6 +183,7 @@ def sign_one(port: int, sign_on: int, n: int) -> bool:
 
 
 def signer(port: int, sign_on: int, numbers: list[int], out, done) -> None:
+    _connections.clear()  # the parent's, not to be shared
     random.seed(os.getpid())
     acknowledged = []
     for n in numbers:
@@ -206,6 +219,7 @@ def confirm_one(port: int, token: str) -> bool:
 
 
 def confirmer(port: int, tokens: list[str], out) -> None:
+    _connections.clear()
     out.put(sum(confirm_one(port, t) for t in tokens))
 
 

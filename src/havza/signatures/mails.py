@@ -4,6 +4,7 @@ the transaction that records the signature, so a stored signature always has its
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -16,10 +17,21 @@ def live(name: str, **kwargs) -> str:
     return settings.HAVZA_SIGNON_LIVE_URL + reverse(f"signatures:{name}", kwargs=kwargs)
 
 
+TITLES_KEPT = 60  # seconds a statement's titles are kept for the messages of a busy sign-on
+
+
 def statement_title(signature: Signature, lang: str) -> str:
-    work = signature.sign_on.work
-    titles = dict(work.translations.values_list("language", "title"))
-    return titles.get(lang) or titles.get(work.original_language) or str(work)
+    """The statement's title in LANG (else in its original language): read once a minute,
+    not once per signature."""
+    key = f"havza:signon:titles:{signature.sign_on.work_id}"
+    found = cache.get(key)
+    if found is None:
+        work = signature.sign_on.work
+        titles = dict(work.translations.values_list("language", "title"))
+        found = (titles, titles.get(work.original_language) or str(work))
+        cache.set(key, found, timeout=TITLES_KEPT)
+    titles, fallback = found
+    return titles.get(lang) or fallback
 
 
 def _send(subject: str, body: str, to: str) -> None:

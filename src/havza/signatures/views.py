@@ -120,7 +120,7 @@ def attempt(sign_on: SignOn, form: SignForm, lang: str, ip: str) -> tuple[str, i
 @in_language
 def submit(request: HttpRequest, lang: str, pk: int) -> HttpResponse:
     language = _language(lang)
-    sign_on = SignOn.objects.select_related("work").filter(pk=pk).first()
+    sign_on = SignOn.objects.filter(pk=pk).first()  # its work is read only for mail titles
     if sign_on is None:
         raise Http404
     form = SignForm(request.POST, lang=language.code)
