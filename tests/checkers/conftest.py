@@ -1,4 +1,6 @@
-"""The real checkers the suite drives: the Nu Html Checker and axe-core in Chromium."""
+"""The real checkers the suite drives: the Nu Html Checker and axe-core in Chromium. They judge
+the pages as rendered, which does not depend on the database: marked `once`, they run in the
+SQLite pass of `make test` only."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ import pytest
 from havza.export import builder
 from tests.publishing.test_public_pages import html_pages
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
 
 def test_page_types_are_valid_html(network, tmp_path, vnu):

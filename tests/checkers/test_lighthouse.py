@@ -11,7 +11,12 @@ from bench.lighthouse import CATEGORIES, LIGHTHOUSE, failed_audits, run_lighthou
 
 from tests.checkers.conftest import CHROMIUM
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow, pytest.mark.browser]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.slow,
+    pytest.mark.browser,
+    pytest.mark.once,
+]
 
 
 def test_a_work_page_scores_at_least_095_in_every_category(
