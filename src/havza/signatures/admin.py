@@ -1,7 +1,7 @@
 import datetime as dt
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +9,7 @@ from havza.network.admin_forms import CountryChoicesMixin, OrderedInlineFormSet
 from havza.publishing.admin import WORK_INLINES
 from havza.publishing.admin_access import OwnerRowsInlineMixin
 from havza.publishing.models import Signatory, Work
-from havza.signatures import export, republish, services
+from havza.signatures import delivery, export, republish, services
 from havza.signatures.models import ModerationEvent, Signature, SignOn, TextRevision
 
 
@@ -146,6 +146,7 @@ class SignatureAdmin(admin.ModelAdmin):
         "approve",
         "reject",
         "export_csv",
+        "export_pdf",
         "invalidate_domains",
         "invalidate_ip_hashes",
         "invalidate_window",
@@ -184,6 +185,19 @@ class SignatureAdmin(admin.ModelAdmin):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="signatures.csv"'
         export.write_csv(response, queryset.select_related("sign_on__work"))
+        return response
+
+    @admin.action(description=_("Export the approved ones as a PDF for delivery, with checksums"))
+    def export_pdf(self, request, queryset):
+        statements = set(queryset.values_list("sign_on_id", flat=True))
+        if len(statements) != 1:
+            self.message_user(
+                request, _("Choose the signatures of one statement."), level=messages.ERROR
+            )
+            return None
+        sign_on = SignOn.objects.select_related("work").get(pk=statements.pop())
+        response = HttpResponse(delivery.render(sign_on, queryset), content_type="application/pdf")
+        response["Content-Disposition"] = 'attachment; filename="signatures.pdf"'
         return response
 
     @admin.action(description=_("Reject every signature from the email domains of these"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 
 from havza.signatures.defences import spreadsheet_cell
+from havza.signatures.delivery import checksum
 
 COLUMNS = [
     ("statement", lambda s: str(s.sign_on.work)),
@@ -22,6 +23,8 @@ COLUMNS = [
     ("text_version", lambda s: s.text_version),
     ("signed_at", lambda s: s.created_at.isoformat()),
     ("confirmed_at", lambda s: s.confirmed_at.isoformat() if s.confirmed_at else ""),
+    ("number", lambda s: s.pk),
+    ("checksum", checksum),  # as on the PDF for delivery (havza.signatures.delivery)
 ]
 
 
