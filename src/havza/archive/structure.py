@@ -91,7 +91,7 @@ def analyze(
     head = Header(date=page.date)
     if not page.title and lines and _sure_header(lines):
         # "by Savas Michael Matsas" or a date first: the title, if any, comes after.
-        lines = head.read(lines, page_language)
+        lines = head.read(lines, page_language, before_title=True)
     title, lines = _title(page, lines)
     if not title:
         problems.append("no title found")
@@ -237,8 +237,12 @@ class Header:
     def __post_init__(self) -> None:
         self.authors = self.authors or []
 
-    def read(self, lines: list[Line], page_language: Callable[[], str]) -> list[Line]:
-        """Read the byline and date at the start of LINES; return the lines after them."""
+    def read(
+        self, lines: list[Line], page_language: Callable[[], str], before_title: bool = False
+    ) -> list[Line]:
+        """Read the byline and date at the start of LINES; return the lines after them.
+        BEFORE_TITLE: the lines open the page ("by X", a date), and the first line that is
+        neither a date nor a "by" line is the title, however much it reads like a name."""
         names: list[str] = []
         sure = False  # a date or a "By" stands beside the names
         date = None
@@ -266,7 +270,7 @@ class Header:
                 sure = True
                 used += 1
                 continue
-            if bylines.name_like(text) and not ends_sentence(text):
+            if not before_title and bylines.name_like(text) and not ends_sentence(text):
                 names.append(text)
                 used += 1
                 continue
