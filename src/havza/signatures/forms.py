@@ -9,9 +9,9 @@ from django.core.validators import URLValidator
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from pyuca import Collator
 
 from havza import countries, languages
+from havza.signatures import collation
 from havza.signatures.defences import clean_name
 from havza.signatures.models import NAME_MAX, Signature
 
@@ -19,17 +19,11 @@ NAME_MIN = 2
 
 
 @cache
-def _collator() -> Collator:
-    return Collator()
-
-
-@cache
 def country_choices(lang: str) -> tuple[tuple[str, str], ...]:
-    """Countries named in LANG (CLDR), in the Unicode collation order (so "Österreich"
-    sorts with O and "Česko" with C, not after Z)."""
-    key = _collator().sort_key
+    """Countries named in LANG (CLDR), in LANG's alphabetical order (``collation``: so
+    "Österreich" sorts with O in German and "Özbekistan" after every O in Turkish)."""
     named = [(code, countries.name(code, lang)) for code in countries.codes()]
-    return tuple(sorted(named, key=lambda item: key(item[1].casefold())))
+    return tuple(collation.sorted_in(named, lang, key=lambda item: item[1]))
 
 
 def consent_text(lang: str) -> str:
