@@ -1,6 +1,7 @@
 """Benchmark: a WordPress site to a complete static site, havza against Hugo, end to end.
 
-    .venv/bin/python -m bench.e2e --statements 1000 [--runs 1] [--edits 9] [--serve]
+    .venv/bin/python -m bench.e2e --statements 1000 [--runs 1] [--edits 9] [--no-serve]
+    .venv/bin/python -m bench.e2e --sizes 1000,10000,30000   # and the growth plot
 
 The same statements (each in the 11 site languages, about 800 words, ``bench.wxr_import``)
 are written as a Polylang WordPress export for havza and as a multilingual Hugo site for
@@ -8,13 +9,18 @@ Hugo (``bench.export_vs_hugo``'s templates: single pages with translations, pagi
 taxonomies, RSS, sitemaps). Then, on tmpfs (/dev/shm) when there is one:
 
 * ``havza import`` of the export into a fresh SQLite database;
-* ``havza build`` of the imported site;
+* ``havza build`` of the imported site (the full re-export, as after a template change);
 * republishing one edited translation into that export (median of --edits edits);
-* ``hugo --quiet`` of the same content;
-* with --serve, ``havza serve`` and wrk on one work page (1 and 64 connections, 10 s each).
+* ``hugo --quiet`` of the same content (skipped above --hugo-up-to statements: Hugo's
+  memory grows with the site, 14 GB at 10,000 statements);
+* ``havza serve`` and wrk on one work page: cached at 1 and 64 connections, uncached
+  (HAVZA_PAGE_CACHE=false) at 1 connection, --wrk-seconds each.
 
 Each step's time and peak memory (largest process, and the whole process tree sampled) are
-printed as they are measured; the last line is one JSON object with the ratios.
+printed as they are measured; the last line is one JSON object with the ratios and, under
+"targets", whether each target of the benchmark is met. With --sizes, each size runs in
+turn, its line is appended to --lines (bench/out/e2e.jsonl) and the growth plot is drawn
+from them (``bench.e2e_plot``) to --plot.
 """
 
 from __future__ import annotations
@@ -22,21 +28,22 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-import urllib.request
 from pathlib import Path
 
-from bench.export_vs_hugo import HAVZA, REPO, Run, file_count, measure, write_hugo_site
+from bench import e2e_plot
+from bench.export_vs_hugo import HAVZA, REPO, Run, _tree_rss, file_count, measure, write_hugo_site
+from bench.serve import fetch, free_port, wait_for, wrk
 from bench.wxr_import import env_for, migrated_data_dir, pieces, statement, write_wxr
 
 HUGO_CHUNK = 200  # statements written to the Hugo site at once
+OUT = REPO / "bench" / "out"
 
 
 def write_hugo(folder: Path, count: int) -> int:
@@ -49,101 +56,129 @@ def write_hugo(folder: Path, count: int) -> int:
     return written
 
 
-def republish(data: Path, out: Path, edits: int) -> list[float]:
-    """Times of republishing EDITS edited translations into OUT (in a child process)."""
-    code = (
-        "import json, sys; from pathlib import Path; from bench import export_vs_hugo as b; "
-        f"b._setup_django(Path({str(data)!r})); "
-        f"print(json.dumps(b.republish_times(Path({str(out)!r}), {edits})))"
-    )
+REPUBLISH = """
+import json, resource, sys
+from pathlib import Path
+from bench import export_vs_hugo as b
+b._setup_django(Path(sys.argv[1]))
+from bench.republish import edit_and_republish
+rows = edit_and_republish(Path(sys.argv[2]), int(sys.argv[3]))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"rows": rows, "max_rss": peak}))
+"""
+
+
+def republish(data: Path, out: Path, edits: int) -> dict:
+    """Republishing EDITS edited translations into OUT, one after another (a child process):
+    {"rows": [{ms, rendered, written, removed, queries}], "max_rss": bytes}."""
     done = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, env=env_for(data), check=True, capture_output=True
-    )
+        [sys.executable, "-c", REPUBLISH, str(data), str(out), str(edits)],
+        cwd=REPO, env=env_for(data), check=True, capture_output=True,
+    )  # fmt: skip
     return json.loads(done.stdout.decode().strip().splitlines()[-1])
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wrk(url: str, connections: int, seconds: int = 10) -> dict:
-    done = subprocess.run(
-        ["wrk", "-t", str(min(2, connections)), "-c", str(connections), "-d", f"{seconds}s",
-         "--latency", url],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    text = done.stdout
-    rate = re.search(r"Requests/sec:\s+([\d.]+)", text)
-    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", text)
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", text)
-
-    def ms(m):
-        if not m:
-            return None
-        return float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
-
-    return {"rps": float(rate.group(1)) if rate else None, "p50_ms": ms(p50), "p99_ms": ms(p99)}
-
-
-def serve_and_load(data: Path, out: Path) -> dict:
-    """``havza serve`` on the imported site and wrk on one work page; {} without wrk."""
-    if not shutil.which("wrk"):
-        return {}
+def _work_page(out: Path) -> str | None:
     pages = sorted(out.glob("en/*/*/index.html")) or sorted(out.glob("**/index.html"))
     if not pages:
-        return {}
-    path = "/" + str(pages[len(pages) // 2].parent.relative_to(out)) + "/"
-    port = _free_port()
+        return None
+    return "/" + str(pages[len(pages) // 2].parent.relative_to(out)) + "/"
+
+
+def _serve(data: Path, path: str, cached: bool, connections: list[int], seconds: int) -> dict:
+    """``havza serve`` (its defaults) on the imported site, wrk on PATH: figures per number
+    of connections and the server's peak memory (process tree, sampled)."""
+    port = free_port()
+    env = {**env_for(data), "HAVZA_PAGE_CACHE": "true" if cached else "false"}
     server = subprocess.Popen(
         [str(HAVZA), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env_for(data), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
+    peak, done = 0, threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(server.pid))
+            done.wait(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     try:
         url = f"http://127.0.0.1:{port}{path}"
-        for _ in range(300):
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                    break
-            except OSError:
-                time.sleep(0.1)
-        with urllib.request.urlopen(url, timeout=30) as first:
-            first.read()
-        return {"url": path, "c1": _wrk(url, 1), "c64": _wrk(url, 64)}
+        wait_for(url, server)
+        for _ in range(4):  # every worker has rendered it once
+            fetch(url)
+        figures = {f"c{c}": wrk(url, c, seconds) for c in connections}
     finally:
         server.terminate()
         server.wait(timeout=30)
+        done.set()
+        sampler.join()
+    return {**figures, "tree_rss_mb": round(peak / 2**20)}
 
 
-def _mib(run: Run) -> dict:
+def serve_and_load(data: Path, out: Path, seconds: int) -> dict:
+    """The live server on one work page of the site: cached (1 and 64 connections) and
+    uncached (1 connection); {} without wrk."""
+    path = _work_page(out)
+    if not shutil.which("wrk") or not path:
+        return {}
+    cached = _serve(data, path, True, [1, 64], seconds)
+    uncached = _serve(data, path, False, [1], seconds)
+    return {"url": path, "cached": cached, "uncached": uncached}
+
+
+def _mib(run: Run | None) -> dict | None:
+    if run is None:
+        return None
     return {"max_rss_mb": round(run.max_rss / 2**20), "tree_rss_mb": round(run.tree_rss / 2**20)}
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--statements", type=int, default=1000)
-    parser.add_argument("--files", type=int, default=2, help="WordPress export files")
-    parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--edits", type=int, default=9)
-    parser.add_argument("--serve", action="store_true", help="also serve and load with wrk")
-    parser.add_argument("--dir", type=Path, default=None, help="work folder (default: /dev/shm)")
-    parser.add_argument("--keep", action="store_true")
-    args = parser.parse_args(argv)
-    hugo = shutil.which("hugo")
-    if not hugo:
-        raise SystemExit("hugo is not installed (apt-get install -y hugo)")
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return round(a / b, 2) if a is not None and b else None
+
+
+def _targets(r: dict) -> dict:
+    """Whether each target is met (None: not measured). End to end ≤ 1.0× Hugo at 1,000
+    statements and ≤ 0.5× at 10,000; full re-export ≤ 0.5× and ≤ 0.3×; republish ≤ 100 ms;
+    ≤ 1 GB for havza; a cached page ≥ 5,000 req/s at 64 connections, p99 < 50 ms; an
+    uncached render ≤ 3 ms."""
+    large = r["statements"] >= 10000
+
+    def at_most(value, limit):
+        return None if value is None else value <= limit
+
+    c64 = ((r.get("serve") or {}).get("cached") or {}).get("c64") or {}
+    c1u = ((r.get("serve") or {}).get("uncached") or {}).get("c1") or {}
+    rps, p99 = c64.get("requests_per_s"), c64.get("p99_ms")
+    return {
+        "end_to_end": at_most(r["ratio_end_to_end"], 0.5 if large else 1.0),
+        "full_re_export": at_most(r["ratio_build"], 0.3 if large else 0.5),
+        "republish": at_most(r["republish_ms"], 100),
+        "memory": at_most(r["havza_peak_rss_mb"], 1024),
+        "serve_cached": None if rps is None else rps >= 5000 and (p99 or 1e9) < 50,
+        "serve_uncached": at_most(c1u.get("p50_ms"), 3),
+    }
+
+
+def run_size(args: argparse.Namespace, statements: int, hugo: str | None) -> dict:
+    """The whole comparison at STATEMENTS statements; its result (the JSON line)."""
     base = args.dir or (Path("/dev/shm") if Path("/dev/shm").is_dir() else None)
     folder = Path(tempfile.mkdtemp(prefix="havza-e2e-", dir=base))
-    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
-    print(f"{version}\nPython {sys.version.split()[0]}, {os.cpu_count()} cores, in {folder}")
+    print(f"{statements} statements, in {folder}", flush=True)
     try:
-        exports = write_wxr(folder / "wxr", args.statements, args.files)
-        posts = args.statements * 11
+        generated = measure_python(lambda: write_wxr(folder / "wxr", statements, args.files))
+        exports = generated[0]
+        posts = statements * 11
         megabytes = sum(p.stat().st_size for p in exports) / 1e6
         site = folder / "hugo"
-        write_hugo(site, args.statements)
-        print(f"{posts} posts: {megabytes:.1f} MB of WXR in {len(exports)} files, Hugo site")
+        with_hugo = hugo is not None and statements <= args.hugo_up_to
+        if with_hugo:
+            write_hugo(site, statements)
+        hugo_note = ", Hugo site" if with_hugo else ""
+        print(f"{posts} posts: {megabytes:.1f} MB of WXR in {len(exports)} files "
+              f"({generated[1]:.0f} s){hugo_note}", flush=True)  # fmt: skip
         imports, builds, hugos = [], [], []
         data = out = folder
         for _ in range(args.runs):  # alternating, so both see the same machine
@@ -152,46 +187,130 @@ def main(argv: list[str] | None = None) -> None:
             env = env_for(data)
             command = [str(HAVZA), "import", *map(str, exports), "--no-progress"]
             imports.append(measure(command, env))
-            print(f"  havza import: {imports[-1]}")
+            print(f"  havza import: {imports[-1]}", flush=True)
             builds.append(measure([str(HAVZA), "build", str(out)], env))
-            print(f"  havza build: {builds[-1]}")
-            shutil.rmtree(site / "public", ignore_errors=True)
-            hugos.append(measure([hugo, "--quiet"], dict(os.environ), cwd=site))
-            print(f"  hugo: {hugos[-1]}")
-        times = republish(data, out, args.edits) if args.edits else []
+            print(f"  havza build: {builds[-1]}", flush=True)
+            if with_hugo:
+                shutil.rmtree(site / "public", ignore_errors=True)
+                try:
+                    hugos.append(measure([hugo, "--quiet"], dict(os.environ), cwd=site))
+                    print(f"  hugo: {hugos[-1]}", flush=True)
+                except SystemExit as failed:  # killed for memory, say: havza's figures stand
+                    print(f"  hugo: {failed}", flush=True)
+        edited = republish(data, out, args.edits) if args.edits else {"rows": [], "max_rss": 0}
+        times = [row["ms"] for row in edited["rows"]]
         if times:
-            print(f"  republish: median {statistics.median(times) * 1000:.0f} ms")
-        served = serve_and_load(data, out) if args.serve else {}
+            print(f"  republish: median {statistics.median(times):.0f} ms, rows "
+                  f"{edited['rows']}", flush=True)  # fmt: skip
+        served = serve_and_load(data, out, args.wrk_seconds) if args.serve else {}
         if served:
-            print(f"  serve: {served}")
-        imp = statistics.median(r.seconds for r in imports)
-        build = statistics.median(r.seconds for r in builds)
-        hugo_s = statistics.median(r.seconds for r in hugos)
-        result = {
-            "bench": "e2e",
-            "statements": args.statements,
-            "posts": posts,
-            "wxr_mb": round(megabytes, 1),
-            "import_s": round(imp, 2),
-            "import_posts_per_s": round(posts / imp),
-            "import": _mib(max(imports, key=lambda r: r.max_rss)),
-            "build_s": round(build, 2),
-            "build_pages": file_count(out),
-            "build": _mib(max(builds, key=lambda r: r.max_rss)),
-            "hugo_s": round(hugo_s, 2),
-            "hugo_pages": file_count(site / "public"),
-            "hugo": _mib(max(hugos, key=lambda r: r.max_rss)),
-            "republish_ms": round(statistics.median(times) * 1000) if times else None,
-            "serve": served or None,
-            "ratio_end_to_end": round((imp + build) / hugo_s, 2),
-            "ratio_build": round(build / hugo_s, 2),
-            "load": round(os.getloadavg()[0], 2),
-        }
-        print(json.dumps(result))
-        sys.stdout.flush()
+            print(f"  serve: {served}", flush=True)
+        return _result(statements, posts, megabytes, imports, builds, hugos, edited, served,
+                       out, site)  # fmt: skip
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def measure_python(call):
+    """(CALL's value, seconds it took)."""
+    started = time.perf_counter()
+    value = call()
+    return value, time.perf_counter() - started
+
+
+def _result(statements, posts, megabytes, imports, builds, hugos, edited, served, out, site):
+    imp = statistics.median(r.seconds for r in imports)
+    build = statistics.median(r.seconds for r in builds)
+    hugo_s = statistics.median(r.seconds for r in hugos) if hugos else None
+    times = [row["ms"] for row in edited["rows"]]
+    peaks = {
+        "import": _mib(max(imports, key=lambda r: r.tree_rss)),
+        "build": _mib(max(builds, key=lambda r: r.tree_rss)),
+        "republish": {"max_rss_mb": round(edited["max_rss"] / 2**20)} if times else None,
+        "serve": {"tree_rss_mb": served["cached"]["tree_rss_mb"]} if served else None,
+        "hugo": _mib(max(hugos, key=lambda r: r.tree_rss)) if hugos else None,
+    }
+    havza_peak = max(
+        max(r.tree_rss for r in imports), max(r.tree_rss for r in builds), edited["max_rss"]
+    ) / 2**20  # fmt: skip
+    result = {
+        "bench": "e2e",
+        "statements": statements,
+        "posts": posts,
+        "wxr_mb": round(megabytes, 1),
+        "import_s": round(imp, 2),
+        "import_posts_per_s": round(posts / imp),
+        "build_s": round(build, 2),
+        "build_pages": file_count(out),
+        "end_to_end_s": round(imp + build, 2),
+        "hugo_s": round(hugo_s, 2) if hugo_s else None,
+        "hugo_pages": file_count(site / "public") if hugos else None,
+        "republish_ms": round(statistics.median(times), 1) if times else None,
+        "republish_max_ms": round(max(times), 1) if times else None,
+        "republish_pages_rendered": [row["rendered"] for row in edited["rows"]],
+        "peak_rss": peaks,
+        "havza_peak_rss_mb": round(havza_peak),
+        "serve": served or None,
+        "ratio_end_to_end": _ratio(imp + build, hugo_s),
+        "ratio_build": _ratio(build, hugo_s),
+        "ratio_build_memory": _ratio(
+            max(r.tree_rss for r in builds), max((r.tree_rss for r in hugos), default=None)
+        ),
+        "cores": os.cpu_count(),
+        "load": round(os.getloadavg()[0], 2),
+    }
+    result["targets"] = _targets(result)
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--statements", type=int, default=1000)
+    parser.add_argument("--sizes", help="comma-separated statements, e.g. 1000,10000,30000")
+    parser.add_argument("--files", type=int, default=2, help="WordPress export files")
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--edits", type=int, default=9)
+    parser.add_argument("--serve", action=argparse.BooleanOptionalAction, default=True,
+                        help="serve a work page and load it with wrk (default: yes)")  # fmt: skip
+    parser.add_argument("--wrk-seconds", type=int, default=10)
+    parser.add_argument("--hugo-up-to", type=int, default=10000,
+                        help="statements above which Hugo is not run (its memory)")  # fmt: skip
+    parser.add_argument("--lines", type=Path, default=OUT / "e2e.jsonl",
+                        help="with --sizes: file the results are appended to")  # fmt: skip
+    parser.add_argument("--plot", type=Path, default=OUT / "e2e-growth.svg")
+    parser.add_argument("--dir", type=Path, default=None, help="work folder (default: /dev/shm)")
+    parser.add_argument("--keep", action="store_true")
+    args = parser.parse_args(argv)
+    hugo = shutil.which("hugo")
+    if not hugo:
+        raise SystemExit("hugo is not installed (apt-get install -y hugo)")
+    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
+    print(f"{version}\nPython {sys.version.split()[0]}, {os.cpu_count()} cores", flush=True)
+    if not args.sizes:
+        print(json.dumps(run_size(args, args.statements, hugo)), flush=True)
+        return
+    results = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        results.append(run_size(args, size, hugo))
+        args.lines.parent.mkdir(parents=True, exist_ok=True)
+        with args.lines.open("a") as fh:
+            fh.write(json.dumps(results[-1]) + "\n")
+        print(json.dumps(results[-1]), flush=True)
+    plot = e2e_plot.write_plot(e2e_plot.read_lines([args.lines]), args.plot)
+    summary = {
+        "bench": "e2e-sizes",
+        "plot": str(plot),
+        "statements": [r["statements"] for r in results],
+        "end_to_end_s": [r["end_to_end_s"] for r in results],
+        "build_s": [r["build_s"] for r in results],
+        "hugo_s": [r["hugo_s"] for r in results],
+        "republish_ms": [r["republish_ms"] for r in results],
+        "ratio_end_to_end": [r["ratio_end_to_end"] for r in results],
+        "ratio_build": [r["ratio_build"] for r in results],
+        "havza_peak_rss_mb": [r["havza_peak_rss_mb"] for r in results],
+    }
+    print(json.dumps(summary), flush=True)
 
 
 if __name__ == "__main__":
