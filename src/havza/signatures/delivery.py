@@ -115,12 +115,15 @@ def render(sign_on: SignOn, signatures: QuerySet[Signature], lang: str = "") -> 
             )
             entries.append(f"SHA-256 {checksum(signature, sign_on)}")
         explanation = _(
-            "Each signature's checksum is the SHA-256, in hexadecimal, of these lines in "
-            "UTF-8, joined by line ends, with no line end after the last: "
-            "havza-signature=1, statement=%(statement)s, version=, signature=, type=, "
-            "name=, organization=, role=, country=, signed= (each followed by the value "
-            "printed for it; empty when not printed; the date as 2026-05-01T09:30:00Z)."
-        ) % {"statement": work.pk}
+            "Each signature's checksum is the SHA-256, in hexadecimal, of its fields written "
+            "one per line as field=value in this order, in UTF-8, with no line end after the "
+            "last: %(fields)s. A field that is not printed is empty; the date is written as "
+            "%(example)s."
+        ) % {
+            "fields": f"havza-signature=1, statement={work.pk}, version, signature, type, "
+            "name, organization, role, country, signed",
+            "example": "2026-05-01T09:30:00Z",
+        }
         statement = pdf.Statement(
             lang_tag=language.tag,
             script=language.script,
