@@ -120,3 +120,28 @@ def test_limits_per_statement_and_per_domain(settings):
     with pytest.raises(Limited) as limited:
         check_limits(8, "203.0.113.5", "spam.example")
     assert limited.value.layer == "domain"
+
+
+def test_limits_count_one_address_over_a_day_across_statements(settings):
+    settings.HAVZA_SIGNON_LIMITS = {
+        **settings.HAVZA_SIGNON_LIMITS,
+        "ip_burst": (100, 60),
+        "ip_daily": (3, 86400),
+    }
+    for statement in (21, 22, 23):  # one signature on each of three statements
+        check_limits(statement, "198.51.100.7", f"s{statement}.example")
+    with pytest.raises(Limited) as limited:
+        check_limits(24, "198.51.100.7", "s24.example")
+    assert limited.value.layer == "ip_daily" and limited.value.retry_after == 86400
+
+
+def test_an_address_is_kept_only_as_a_hash_salted_per_statement():
+    from havza.signatures.defences import keyed_hash
+    from havza.signatures.models import new_salt
+
+    first, second = new_salt(), new_salt()
+    assert first != second
+    ip = "203.0.113.9"
+    assert keyed_hash(first, ip) != keyed_hash(second, ip)  # not linkable across statements
+    assert keyed_hash(first, ip) == keyed_hash(first, ip)  # counted within one
+    assert ip not in keyed_hash(first, ip) and len(keyed_hash(first, ip)) == 64
