@@ -68,7 +68,14 @@ ROLE_WORDS = frozenset({
     "secretario", "secretaria", "presidente", "miembro", "diputado", "diputada", "portavoz",
     "segretario", "segretaria", "membro", "deputato", "portavoce", "secretário", "secretária",
     "deputado", "γραμματέας", "πρόεδρος", "μέλος", "βουλευτής", "الأمين", "عضو", "رئيس", "دبیر",
-    "رئیس"
+    "رئیس", "unionist", "activist", "lawyer", "economist", "historian", "poet", "artist",
+    "academic", "researcher", "teacher", "worker", "doctor", "sendikacı", "avukat",
+    "akademisyen", "öğretmen", "işçi", "sindicalista", "activista", "militante", "abogado",
+    "abogada", "profesor", "profesora", "syndicaliste", "militant", "avocat",
+    "avocate", "professeur", "sindacalista", "attivista", "avvocato", "professore", "ativista",
+    "advogado", "advogada", "professora", "συνδικαλιστής", "δικηγόρος", "καθηγητής", "نقابي",
+    "ناشط", "ناشطة", "محامي", "كاتب", "صحفي", "فعال", "کارگر", "نویسنده", "روزنامه‌نگار",
+    "sendîkavan", "nivîskar", "rojnamevan", "արհմիութենական", "գրող", "լրագրող"
 })  # fmt: skip
 # Little words inside people's names: "Luis de la Cruz", "Ahmad al-Hakim", "Jan van Dijk".
 NAME_PARTICLES = frozenset({
