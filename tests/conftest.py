@@ -6,6 +6,24 @@ from pathlib import Path
 import pytest
 
 
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):  # the controlling process, before its workers
+        os.environ.setdefault("HAVZA_TEST_RUN", str(os.getpid()))
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On PostgreSQL, test databases named per run (test_test_gw0_<pid>): two runs on one
+    server, an engineer's and CI's, never drop each other's database."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    run = os.environ.get("HAVZA_TEST_RUN")
+    if run and "postgresql" in database["ENGINE"]:
+        test = database.setdefault("TEST", {})
+        test["NAME"] = f"{test.get('NAME') or 'test_' + database['NAME']}_{run}"
+
+
 @pytest.fixture
 def require(request):
     """require("what", ok, why): skip, or fail when HAVZA_REQUIRE_<WHAT>=1 asks for it."""
