@@ -9,18 +9,22 @@ own pages only: ``HAVZA_BUILD_STEPS`` is emptied, so the static search is not bu
 refreshed), then edits one translation after another (title and body, as an editor saves
 them) and times the republish of each. Prints one JSON line: median and maximum milliseconds,
 the pages rendered, written and removed per edit, and the database queries per edit.
-With --data DIR the site is kept (or reused when DIR already holds one).
+With --data DIR the site is kept (or reused when DIR already holds one). The one full build
+leaves out the statements' PDFs unless --with-pdfs is given (at 10,000 statements they are
+most of its time; republishing renders the edited work's PDF all the same).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import random
 import shutil
 import statistics
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -66,12 +70,27 @@ def edit_and_republish(out: Path, edits: int, seed: int = 5) -> list[dict]:
     return rows
 
 
+@contextmanager
+def _without_pdfs():
+    """The full build leaves out the statements' PDFs."""
+    from havza.publishing.pages.companions import StatementPdf
+
+    pages_of = StatementPdf.pages_of
+    StatementPdf.pages_of = lambda self, work, site: iter(())
+    try:
+        yield
+    finally:
+        StatementPdf.pages_of = pages_of
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--statements", type=int, default=60)
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=1, help="processes of the one full build")
     parser.add_argument("--data", type=Path, help="keep the site here (reused when present)")
+    parser.add_argument("--with-pdfs", action="store_true", help="the full build writes PDFs")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the republishes here")
     args = parser.parse_args(argv)
     folder = args.data or Path(tempfile.mkdtemp(prefix="havza-republish-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -90,12 +109,22 @@ def main(argv: list[str] | None = None) -> None:
         if not reuse:
             b.load_havza(*b.generate(args.statements))
             started = time.perf_counter()
-            builder.build(out, jobs=args.jobs)
+            if args.with_pdfs:
+                builder.build(out, jobs=args.jobs)
+            else:
+                with _without_pdfs():
+                    builder.build(out, jobs=args.jobs)
             built = time.perf_counter() - started
         from havza.publishing.models import Work
 
         statements = Work.objects.count()
+        profile = cProfile.Profile() if args.profile else None
+        if profile:
+            profile.enable()
         rows = edit_and_republish(out, args.edits)
+        if profile:
+            profile.disable()
+            profile.dump_stats(args.profile)
         ms = [r["ms"] for r in rows]
         print(
             json.dumps(
@@ -109,6 +138,7 @@ def main(argv: list[str] | None = None) -> None:
                     "pages_removed": [r["removed"] for r in rows],
                     "queries": [r["queries"] for r in rows],
                     "build_s": round(built, 1),
+                    "build_with_pdfs": bool(args.with_pdfs),
                 }
             )
         )

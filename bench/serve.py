@@ -150,6 +150,9 @@ def run_havza(server: str, env: dict, workers: int, duration: int, cached: bool)
 
 # Wagtail -----------------------------------------------------------------------------------
 
+# The anchor's versions, so that runs months apart compare the same Wagtail.
+WAGTAIL_PACKAGES = ["wagtail==8.0.1", "wagtail-localize==1.14.5", "granian==2.8.9"]
+
 WAGTAIL_SETUP = r"""
 import os, sys
 sys.path.insert(0, os.getcwd())
@@ -179,7 +182,7 @@ def run_wagtail(workers: int, duration: int, text: str) -> list[dict]:
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run(
-            [str(python), "-m", "pip", "install", "-q", "wagtail", "wagtail-localize", "granian"],
+            [str(python), "-m", "pip", "install", "-q", *WAGTAIL_PACKAGES],
             check=True,
         )
     project = folder / "site_under_test"
