@@ -113,6 +113,19 @@ def test_without_the_proof_of_work_nothing_is_stored(client, statement):
     assert Signature.objects.count() == 1
 
 
+def test_a_solution_signs_once_whichever_process_sees_it_again(client, statement):
+    from django.core.cache import cache
+
+    sign_on, _en, _ar = statement
+    solved = form()["altcha"]
+    assert submit(client, sign_on, altcha=solved).status_code == 302
+    cache.clear()  # another worker process, or the server restarted: it has not seen it
+    assert submit(client, sign_on, altcha=solved, email="b@example.org").status_code == 400
+    cache.clear()  # sent again by the same signer: answered as before, nothing added
+    assert submit(client, sign_on, altcha=solved).status_code == 302
+    assert Signature.objects.count() == 1
+
+
 def test_a_burst_from_one_address_is_refused_with_retry_after(client, settings, statement):
     settings.HAVZA_SIGNON_LIMITS = {**settings.HAVZA_SIGNON_LIMITS, "ip_burst": (2, 60)}
     sign_on, _en, _ar = statement

@@ -44,15 +44,25 @@ def solve(challenge: dict) -> str:
     ).to_base64()
 
 
-def verify(payload: str) -> bool:
-    """PAYLOAD solves a challenge this site made, not yet expired nor used before."""
+def solved(payload: str) -> str:
+    """The challenge PAYLOAD solves (its hash: the signature it allows stores it, and the
+    database takes one signature per challenge, whichever process or restart sees it again),
+    if this site made it, it has not expired and this process has not seen it used; else ""."""
     if not payload or len(payload) > 2000:
-        return False
+        return ""
     try:
         ok, _error = altcha.verify_solution_v1(payload, _key(), check_expires=True)
+        challenge = altcha.PayloadV1.from_base64(payload).challenge if ok else ""
     except Exception:  # a malformed payload is a wrong answer
-        return False
-    if not ok:
-        return False
+        return ""
+    if not challenge:
+        return ""
     used = "havza:altcha:" + hashlib.sha256(payload.encode()).hexdigest()
-    return cache.add(used, 1, timeout=int(LIFETIME.total_seconds()) + 60)
+    if not cache.add(used, 1, timeout=int(LIFETIME.total_seconds()) + 60):
+        return ""
+    return challenge[:64]
+
+
+def verify(payload: str) -> bool:
+    """PAYLOAD solves a challenge this site made, not yet expired nor used before."""
+    return bool(solved(payload))

@@ -128,6 +128,8 @@ class Signature(models.Model):
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     code = models.CharField(max_length=16, unique=True, default=new_code, editable=False)
     text_version = models.PositiveIntegerField(_("text version signed"), default=1)
+    # The proof-of-work challenge solved for this signature: one signature per solution.
+    proof = models.CharField(max_length=64, blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("signed at"), default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
@@ -140,6 +142,11 @@ class Signature(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["sign_on", "email_key"], name="one_signature_per_email"
+            ),
+            models.UniqueConstraint(
+                fields=["proof"],
+                condition=~models.Q(proof=""),
+                name="one_signature_per_proof_of_work",
             ),
         ]
         indexes = [models.Index(fields=["sign_on", "status", "type", "created_at"])]

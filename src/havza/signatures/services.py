@@ -54,6 +54,7 @@ class Signing:
     organization_name: str = ""
     role: str = ""
     website: str = ""
+    proof: str = ""  # the proof-of-work challenge solved (challenge.solved)
 
 
 def sign(sign_on: SignOn, signing: Signing, ip: str, *, now=None) -> str:
@@ -92,6 +93,7 @@ def sign(sign_on: SignOn, signing: Signing, ip: str, *, now=None) -> str:
         ip_hash=keyed_hash(sign_on.salt, ip),
         flagged=flag[:200],
         text_version=sign_on.text_version,
+        proof=signing.proof,
         created_at=now,
     )
     clean_stored_text(signature)
@@ -110,6 +112,8 @@ def sign(sign_on: SignOn, signing: Signing, ip: str, *, now=None) -> str:
             )
             existing = existing.first()
             if existing is None:
+                if signing.proof and Signature.objects.filter(proof=signing.proof).exists():
+                    raise Refused("challenge") from None  # a solution used for another
                 raise
             if existing.status == Signature.Status.UNCONFIRMED:
                 mails.confirmation(existing)  # the first message may have been lost

@@ -82,7 +82,7 @@ def challenge_view(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def signing_from(form: SignForm, lang: str) -> services.Signing:
+def signing_from(form: SignForm, lang: str, proof: str = "") -> services.Signing:
     data = form.cleaned_data
     return services.Signing(
         type=data["type"],
@@ -94,6 +94,7 @@ def signing_from(form: SignForm, lang: str) -> services.Signing:
         organization_name=data["organization_name"],
         role=data["role"],
         website=data["website"],
+        proof=proof,
     )
 
 
@@ -104,14 +105,15 @@ def attempt(sign_on: SignOn, form: SignForm, lang: str, ip: str) -> tuple[str, i
         return "invalid", 400
     if form.is_robot:
         return "sent", 200
-    if not challenge.verify(form.cleaned_data["altcha"]):
+    proof = challenge.solved(form.cleaned_data["altcha"])
+    if not proof:
         return "challenge", 400
     try:
-        services.sign(sign_on, signing_from(form, lang), ip)
+        services.sign(sign_on, signing_from(form, lang, proof), ip)
     except Limited as limited:
         return f"limited:{limited.retry_after}", 429
     except services.Refused as refused:
-        return refused.reason, 403
+        return refused.reason, 400 if refused.reason == "challenge" else 403
     return "sent", 200
 
 
