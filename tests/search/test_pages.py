@@ -105,3 +105,21 @@ def test_a_page_of_results_takes_a_fixed_number_of_queries(
         client.get("/en/search/", {"q": "workers", "all": "1"})
     with django_assert_num_queries(3):
         client.get("/en/search.json", {"q": "workers", "all": "1"})
+
+
+def test_the_search_page_is_a_kind_of_the_page_catalogue(client, corpus):
+    """Declared with its address and its export page; live it answers each query."""
+    from havza.links import reverse
+    from havza.publishing.pages import CATALOGUE, Site
+    from havza.publishing.views import LIVE_ONLY
+    from havza.search import views
+
+    kind = CATALOGUE["search"]
+    assert kind.location("tr") == reverse("publishing:search", kwargs={"lang": "tr"})
+    assert kind.location("tr") == "/tr/search/"
+    assert LIVE_ONLY["search"] is views.page
+    # The export's page is the static search (no results in it), not a page per query.
+    exported = kind.render("tr", None, Site()).body.decode()
+    assert "pagefind" in exported.lower() or "search.js" in exported
+    live = client.get("/tr/search/", {"q": "emperyalizm"}).content.decode()
+    assert "search-results" in live

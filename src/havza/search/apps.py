@@ -13,3 +13,7 @@ class SearchConfig(AppConfig):
         from havza.search import signals
 
         signals.connect()
+        # The search page is a kind of the page catalogue (havza.search.pages).
+        from havza.search import pages
+
+        pages.register()

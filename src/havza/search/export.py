@@ -24,9 +24,8 @@ from pathlib import Path
 from django.urls import set_script_prefix
 
 from havza import languages
-from havza.publishing.jinja import gettext, page_language
 from havza.publishing.models import Translation
-from havza.publishing.pages import Site, frame
+from havza.publishing.pages import Site
 from havza.search.analysis import analyzer
 from havza.search.documents import plain_text
 
@@ -128,35 +127,24 @@ def _index_into(folder: Path) -> int:
 
 
 def write_search_pages(out_dir: Path, site: Site | None = None, write=None) -> int:
-    """The search page of each language; WRITE(url_path, body) writes one as the build
-    does (else it goes to OUT_DIR/<lang>/search/index.html as it is)."""
+    """The search page of each language (the catalogue's ``search`` kind); WRITE(url_path,
+    body) writes one as the build does (else it goes to OUT_DIR/<lang>/search/index.html as
+    it is)."""
+    from havza.search.pages import SearchPage
+
     site = site or Site()
+    kind = SearchPage()
     count = 0
     for lang in languages.all_languages():
-        path = f"/{lang.code}/search/"
-        page = frame.render(
-            "search/static.html",
-            lang,
-            site,
-            path=path,
-            title=_search_title(lang.code),
-            alternates=frame.all_language_alternates(site, "search:page"),
-            noindex=True,
-            content_security_policy=STATIC_SEARCH_POLICY,
-        )
+        page = kind.render(lang.code, None, site)
         if write is not None:
-            write(path, page.body)
+            write(page.path, page.body)
         else:
             target = out_dir / lang.code / "search" / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(page.body)
         count += 1
     return count
-
-
-def _search_title(code: str) -> str:
-    with page_language(code):
-        return gettext("Search")
 
 
 def write_static_index(out_dir: Path | str, site: Site | None = None, write=None) -> StaticIndex:
