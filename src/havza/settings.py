@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "havza.serving",
     "havza.demo",
     "django_tasks",
-    "django_tasks_db",
+    "havza.jobs.apps.TaskResultsConfig",
     "reversion",
     "havza.jobs",
     "havza.notifications",

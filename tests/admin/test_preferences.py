@@ -70,3 +70,19 @@ def test_only_people_who_logged_in_and_only_with_a_csrf_token(db, translator):
     strict.force_login(translator)
     assert strict.post("/admin/preferences/", {"interface_language": "el"}).status_code == 403
     assert not Profile.objects.filter(user=translator, interface_language="el").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "section", "title"),
+    [
+        ("tr", "İş sonuçları", "İş sonucu seçin"),
+        ("ar", "نتائج المهام", "اختر نتيجة مهمة"),
+    ],
+)
+def test_the_job_queue_screens_speak_the_persons_language(db, client, language, section, title):
+    admin = get_user_model().objects.create_superuser("root", password="pw-root")
+    Profile.objects.create(user=admin, interface_language=language)
+    client.force_login(admin)
+    assert section in client.get("/admin/").content.decode()
+    results = client.get("/admin/django_tasks_database/dbtaskresult/").content.decode()
+    assert title in results  # "Select task result to view", in Django's words and havza's
