@@ -1,6 +1,7 @@
 """Benchmark: public sign-on under load, with the server killed mid-run.
 
     .venv/bin/python -m bench.signon --count 10000 [--clients 8] [--pg URL] [--work 1000]
+        [--serve "--workers 2 --threads 8"]
 
 Starts ``havza serve`` on a fresh database (SQLite in a temporary folder, or the PostgreSQL
 database --pg names, emptied first) with one joint statement open for signatures. CLIENTS
@@ -13,7 +14,8 @@ mailbox) with the confirmation page's POST. Last, the database is counted: every
 sign-on must be stored exactly once. The last line printed is one JSON object:
 {"acknowledged", "stored", "lost", "duplicates", "confirmed", "signons_per_s"}
 (signons_per_s: acknowledged sign-ons per second of the signing phase, kill and restart
-included).
+included; restart_s: from the kill until the restarted server answers; load_average: the
+machine's, at the end). Each client process keeps its connection alive, as a browser does.
 Every 10 s of the signing phase it says on stderr how many are acknowledged, and when none
 was since the last line (a server that stopped answering).
 """
@@ -72,14 +74,15 @@ def environment(data_dir: str, pg: str | None, work: int) -> dict:
 
 
 class Server:
-    def __init__(self, env: dict, port: int, log: Path):
+    def __init__(self, env: dict, port: int, log: Path, options: list[str] | None = None):
         self.env, self.port, self.log = env, port, log
+        self.options = options or []
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
         out = self.log.open("ab")
         self.process = subprocess.Popen(
-            [HAVZA, "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+            [HAVZA, "serve", "--host", "127.0.0.1", "--port", str(self.port), *self.options],
             env=self.env,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -257,6 +260,9 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--work", type=int, default=1000, help="proof-of-work size")
     parser.add_argument("--pg", help="PostgreSQL URL of a database to empty and use")
     parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument(
+        "--serve", default="", help='options for havza serve, e.g. "--workers 2 --threads 4"'
+    )
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     data_dir = tempfile.mkdtemp(prefix="havza-signon-")
@@ -266,7 +272,7 @@ def main(argv: list[str] | None = None) -> dict:
     subprocess.run([HAVZA, "migrate", "-v", "0"], env=env, check=True)
     sign_on = int(django_query(env, SETUP).splitlines()[-1])
     port = free_port()
-    server = Server(env, port, Path(data_dir) / "serve.log")
+    server = Server(env, port, Path(data_dir) / "serve.log", args.serve.split())
     server.start()
     try:
         out: mp.Queue = mp.Queue()
@@ -286,8 +292,10 @@ def main(argv: list[str] | None = None) -> dict:
             progress.report()
         time.sleep(rng.uniform(0, 0.05))  # anywhere within a request
         killed_at = done.value
+        down = time.monotonic()
         server.kill()
         server.start()
+        restart_s = time.monotonic() - down
         acknowledged: list[int] = []
         for _ in clients:
             while True:
@@ -332,6 +340,8 @@ def main(argv: list[str] | None = None) -> dict:
         "confirm_answers": confirmed,
         "killed_after_acknowledged": killed_at,
         "database": "postgresql" if args.pg else "sqlite",
+        "restart_s": round(restart_s, 1),
+        "load_average": round(os.getloadavg()[0], 1),
         "signons_per_s": round(len(wanted) / elapsed, 1),
     }
     print(json.dumps(result))
