@@ -83,21 +83,26 @@ def remove_translations(ids: Iterable[int], using: str = "default") -> None:
     backends.get(using).delete(list(ids))
 
 
-def _batches(using: str) -> Iterator[list[Translation]]:
+ROW = ("id", "work_id", "language", "work__kind", "work__published_on", "published_at",
+       "title", "subtitle", "excerpt", "body_html")  # fmt: skip
+
+
+def _batches(using: str) -> Iterator[list[tuple]]:
+    """The published translations in batches of rows for ``entry`` (plain tuples: no model
+    instances to make)."""
     last = 0
+    published = Translation.objects.using(using).filter(status=Translation.Status.PUBLISHED)
     while True:
-        batch = list(_published(using=using).filter(pk__gt=last).order_by("pk")[:BATCH])
+        batch = list(published.filter(pk__gt=last).order_by("pk").values_list(*ROW)[:BATCH])
         if not batch:
             return
-        yield batch
-        last = batch[-1].pk
+        yield [_fields(*row) for row in batch]
+        last = batch[-1][0]
 
 
-def _fields(t: Translation) -> tuple:
-    work = t.work
-    published = work.published_on or (t.published_at.date() if t.published_at else None)
-    return (t.pk, work.pk, t.language, work.kind, published, t.title, t.subtitle, t.excerpt,
-            t.body_html)  # fmt: skip
+def _fields(pk, work, language, kind, published_on, published_at, *texts) -> tuple:
+    published = published_on or (published_at.date() if published_at else None)
+    return (pk, work, language, kind, published, *texts)
 
 
 def _analyze(rows: list[tuple], vendors: tuple[str, ...] = ()) -> list[Entry]:
@@ -114,7 +119,7 @@ def reindex(
     """
     backend = backends.get(using)
     count = 0
-    rows = ([_fields(t) for t in batch] for batch in _batches(using))
+    rows = _batches(using)
     vendors = (connections[using].vendor,)
     with transaction.atomic(using=using):
         backend.clear()

@@ -21,7 +21,7 @@ from havza.search.backends.base import (
     Found,
     Hit,
 )
-from havza.search.documents import Entry
+from havza.search.documents import MAX_BODY_TERMS, Entry
 from havza.search.models import SearchDocument
 from havza.search.query import Clauses, scoped, title_tsquery, tsquery
 
@@ -40,15 +40,27 @@ def add_column_sql(table: str) -> list[str]:
     ]
 
 
+def _labels(weight: str) -> list[str]:
+    """Position labels ("12A") by position, those past the last position PostgreSQL keeps
+    repeating it (a body is at most MAX_BODY_TERMS terms)."""
+    kept = [f"{i}{weight}" for i in range(MAX_POSITION + 1)]
+    return kept + [kept[-1]] * (MAX_BODY_TERMS + 4 * GAP + 1000)
+
+
+LABELS = {weight: _labels(weight) for weight in ("A", "B", "")}
+
+
 def tsvector_text(entry: Entry) -> str:
     positions: dict[str, list[str]] = defaultdict(list)
-    position = 1
-    for terms, weight in ((entry.title, "A"), (entry.summary, "B"), (entry.body, "")):
-        for term in terms:
-            positions[scoped(entry.language, term)].append(f"{min(position, MAX_POSITION)}{weight}")
-            position += 1
-        position += GAP
-    return " ".join(f"'{term}':{','.join(p)}" for term, p in positions.items())
+    start = 1
+    parts = ((entry.title, "A"), (entry.summary, "B"), (entry.body, ""))
+    for terms, weight in parts:
+        labels = LABELS[weight]
+        for i, term in enumerate(terms, start):
+            positions[term].append(labels[i])
+        start += len(terms) + GAP
+    prefix = scoped(entry.language, "")
+    return " ".join(f"'{prefix}{term}':{','.join(p)}" for term, p in positions.items())
 
 
 class PostgresBackend(Backend):
