@@ -108,11 +108,11 @@ def render(sign_on: SignOn, signatures: QuerySet[Signature], lang: str = "") -> 
         for signature in delivered(signatures).iterator(chunk_size=2000):
             values = dict(fields(signature, sign_on))
             count += 1
-            entries.append(f"{values['signature']}. {_entry(values, country_name)}")
-            entries.append(
-                _("Signed %(date)s on text version %(version)s")
-                % {"date": values["signed"], "version": values["version"]}
-            )
+            signed = _("Signed %(date)s on text version %(version)s") % {
+                "date": values["signed"],
+                "version": values["version"],
+            }
+            entries.append(f"{values['signature']}. {_entry(values, country_name)} – {signed}")
             entries.append(f"SHA-256 {checksum(signature, sign_on)}")
         explanation = _(
             "Each signature's checksum is the SHA-256, in hexadecimal, of its fields written "
