@@ -228,6 +228,12 @@ def _keys(node: Node, names: set[str]) -> set[str]:
         keys.add(f"d:{ev['date']}")
     keys |= {f"p:{k}" for k in ev.get("names", [])}
     keys |= {f"p:{k}" for k in ev.get("words", []) if k in names}
+    # A signatory list survives translation where the names do not: its countries in their
+    # order ("TR, LB, MT"), and acronyms, which most translations keep.
+    signers = ev.get("signers", [])
+    if len(signers) >= 2 and any(s != "|" for s in signers):
+        keys.add("s:" + "/".join(signers))
+    keys |= {f"a:{s.split('|', 1)[0]}" for s in signers if len(s.split("|", 1)[0]) >= 2}
     return keys
 
 
