@@ -106,17 +106,34 @@ def blocks(body_html: str) -> list[tuple[str, str]]:
     return found
 
 
+def _widths(pdf: FPDF):
+    """PDF's get_string_width in its current font, remembered per word for the document
+    (a statement repeats its words; shaping one again gives the same width)."""
+    kept = pdf.__dict__.setdefault("_havza_widths", {})
+    font = (pdf.font_family, pdf.font_style, pdf.font_size_pt)
+    known = kept.setdefault(font, {})
+
+    def width(word: str) -> float:
+        size = known.get(word)
+        if size is None:
+            size = known[word] = pdf.get_string_width(word)
+        return size
+
+    return width
+
+
 def lines(pdf: FPDF, text: str, width: float) -> list[str]:
     """TEXT broken into lines of at most WIDTH, at spaces, in logical order (each line is
     then ordered for display by itself, as the bidirectional algorithm does). Words are
     shaped and measured once each: fpdf2's own line breaking shapes the growing line again at
     every letter, some ten times slower on a long statement."""
-    space = pdf.get_string_width(" ")
+    widths = _widths(pdf)
+    space = widths(" ")
     found: list[str] = []
     current: list[str] = []
     used = 0.0
     for word in text.split():
-        size = pdf.get_string_width(word)
+        size = widths(word)
         if current and used + space + size > width:
             found.append(" ".join(current))
             current, used = [], 0.0

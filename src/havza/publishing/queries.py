@@ -56,33 +56,97 @@ def newest_first(qs: QuerySet[Translation]) -> QuerySet[Translation]:
     )  # fmt: skip
 
 
+def listing_rows(lang: str) -> QuerySet[Translation]:
+    """Published translations in LANG, newest first, with their work (one query)."""
+    return newest_first(published(lang).select_related("work")).defer("body_markdown", "body_html")
+
+
+# What a listing shows of each work besides the work: (relation, queryset, shape, to_attr).
+LISTING_RELATIONS = [
+    ("authorships", lambda: _authorships().queryset, "credited", None),
+    ("signatories", lambda: _issuers().queryset, "issuers", "issuer_rows"),
+]
+
+
 def listing(lang: str) -> QuerySet[Translation]:
     """Published translations in LANG, newest first, with what a listing shows of each."""
-    return newest_first(
-        published(lang).select_related("work").prefetch_related(_authorships(), _issuers())
-    ).defer("body_markdown", "body_html")
+    return listing_rows(lang).prefetch_related(
+        *(
+            Prefetch(f"work__{relation}", queryset=queryset(), to_attr=to_attr)
+            for relation, queryset, _shape, to_attr in LISTING_RELATIONS
+        )
+    )
+
+
+def prefetch_listed(translations: list[Translation]) -> None:
+    """What listing() prefetches, for TRANSLATIONS fetched without it (SQL compiled once)."""
+    from havza.publishing import prepared
+
+    works = [t.work for t in translations]
+    for relation, queryset, shape, to_attr in LISTING_RELATIONS:
+        prepared.prefetch(works, relation, queryset, to_attr=to_attr, key=shape)
+
+
+def _signatories():
+    from havza.publishing.models import Signatory
+
+    return Signatory.objects.select_related("organization", "person")
+
+
+def _published_sibling_rows() -> QuerySet[Translation]:
+    return _published_siblings().queryset
+
+
+# What a work page shows of its work besides the work itself: (relation of the work, its
+# queryset or None, name of the queryset's shape). work_pages() prefetches them through the
+# translation; fetch_work_page() runs them compiled once (publishing.prepared).
+WORK_PAGE_RELATIONS = [
+    ("translations", _published_sibling_rows, "published"),
+    ("attachments", None, None),
+    ("authorships", lambda: _authorships().queryset, "credited"),
+    ("signatories", _signatories, "credited"),
+    ("topics", None, None),
+]
+
+
+def work_page_rows() -> QuerySet[Translation]:
+    """Published translations with their work, its event and lead image (one query)."""
+    return (
+        Translation.objects.filter(status=PUBLISHED)
+        .select_related("work", "work__event", "work__lead_image")
+        .annotate(**{name: expression() for name, expression in WORK_PAGE_ANNOTATIONS.items()})
+        .defer("body_markdown")
+    )
 
 
 def work_pages() -> QuerySet[Translation]:
     """Translations with everything their page shows."""
-    from havza.publishing.models import Signatory
-
-    return (
-        Translation.objects.filter(status=PUBLISHED)
-        .select_related("work", "work__event", "work__lead_image")
-        .prefetch_related(
-            _published_siblings(),
-            "work__attachments",
-            _authorships(),
-            Prefetch(
-                "work__signatories",
-                queryset=Signatory.objects.select_related("organization", "person"),
-            ),
-            "work__topics",
+    return work_page_rows().prefetch_related(
+        *(
+            Prefetch(f"work__{relation}", queryset=queryset() if queryset else None)
+            for relation, queryset, _shape in WORK_PAGE_RELATIONS
         )
-        .annotate(**{name: expression() for name, expression in WORK_PAGE_ANNOTATIONS.items()})
-        .defer("body_markdown")
     )
+
+
+def fetch_work_page(lang: str, slug: str) -> Translation | None:
+    """The published translation at LANG/SLUG with everything its page shows: the queries of
+    work_pages(), their SQL compiled once (a work page is the most asked page)."""
+    from havza.publishing import prepared
+
+    def build(lang: str, slug: str) -> QuerySet[Translation]:
+        return work_page_rows().filter(language=lang, slug=slug)[:1]
+
+    shape = ("work-page", tuple(WORK_PAGE_ANNOTATIONS))
+    found = prepared.rows(shape, Translation, build, lang=lang, slug=slug)
+    if found is None:
+        return work_pages().filter(language=lang, slug=slug).first()
+    if not found:
+        return None
+    t = found[0]
+    for relation, queryset, shape in WORK_PAGE_RELATIONS:
+        prepared.prefetch([t.work], relation, queryset, key=shape)
+    return t
 
 
 def works_with_translations() -> QuerySet[Work]:

@@ -20,7 +20,13 @@ from havza import languages
 from havza.links import reverse
 from havza.publishing.pages.frame import NotFound, Page, Site
 from havza.publishing.pages.lists import Pagination
-from havza.publishing.pages.lists_of_works import LIST_KINDS, ListChange, page_count
+from havza.publishing.pages.lists_of_works import (
+    LIST_KINDS,
+    ListChange,
+    count_listed,
+    listed,
+    page_count,
+)
 
 LANG = r"(?P<lang>[a-z]{2,3})"
 CHUNK = 500  # rows a build reads at once
@@ -127,12 +133,12 @@ class PagedList(PageKind):
         raise NotImplementedError
 
     def render(self, lang: str | None, item: Any, site: Site, number: int = 1) -> Page:
-        qs = self.works(lang, item)
-        count = page_count(qs.count(), settings.HAVZA_PAGE_SIZE)
+        shown, ref = self.shows[0], self.ref(item)
+        size = settings.HAVZA_PAGE_SIZE
+        count = page_count(count_listed(shown, lang, ref), size)
         if number < 1 or number > count:
             raise NotFound(lang)
-        size = settings.HAVZA_PAGE_SIZE
-        items = list(qs[(number - 1) * size : number * size])
+        items = listed(shown, lang, ref, (number - 1) * size, number * size)
         return self.render_items(lang, item, items, number, count, site)
 
     def build(self, site: Site, lang: str | None) -> PageStream:

@@ -25,7 +25,7 @@ from havza.publishing.pages.catalogue import (
 )
 from havza.publishing.pages.frame import NotFound, Page
 from havza.publishing.pages.labels import KIND_SEGMENTS, SEGMENT_KINDS
-from havza.publishing.pages.lists_of_works import page_count
+from havza.publishing.pages.lists_of_works import listed, page_count
 
 WORKS_CHUNK = 50  # works with the bodies of all their languages in memory at once
 FIRST = site_kinds  # declared first: their addresses are matched before these
@@ -54,7 +54,7 @@ class Home(WindowedList):
         return settings.HAVZA_PAGE_SIZE
 
     def render(self, lang, item, site, number=1) -> Page:
-        latest = list(queries.listing(lang)[: settings.HAVZA_PAGE_SIZE])
+        latest = listed("all", lang, None, 0, settings.HAVZA_PAGE_SIZE)
         return lists.render_home(lang, latest, site)
 
 

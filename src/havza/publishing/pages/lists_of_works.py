@@ -82,6 +82,49 @@ LIST_KINDS: dict[str, ListKind] = {
 }
 
 
+def _like_listing(qs: QuerySet[Translation], lang: str) -> bool:
+    """Whether QS prefetches what queries.listing() does (and nothing else)."""
+
+    def shown(lookups) -> list:
+        return [
+            (p.prefetch_through, p.to_attr, str(p.queryset.query) if p.queryset is not None else "")
+            for p in lookups
+        ]
+
+    return shown(qs._prefetch_related_lookups) == shown(
+        queries.listing(lang)._prefetch_related_lookups
+    )
+
+
+def listed(kind: str, lang: str, ref: object, start: int, stop: int) -> list[Translation]:
+    """Works START to STOP of the list KIND/LANG/REF, with what listings show of them (its
+    SQL compiled once per process: a listing is among the most asked pages)."""
+    from havza.publishing import prepared
+
+    def build(lang: str, ref: object) -> QuerySet[Translation]:
+        qs = LIST_KINDS[kind].works(lang, ref)
+        if not _like_listing(qs, lang):
+            raise prepared.Unprepared(kind)
+        return qs.prefetch_related(None)[start:stop]
+
+    found = prepared.rows(("list", kind, start, stop), Translation, build, lang=lang, ref=ref)
+    if found is None:
+        return list(LIST_KINDS[kind].works(lang, ref)[start:stop])
+    queries.prefetch_listed(found)
+    return found
+
+
+def count_listed(kind: str, lang: str, ref: object) -> int:
+    """How many works the list KIND/LANG/REF holds."""
+    from havza.publishing import prepared
+
+    found = prepared.count(
+        ("list", kind), Translation, lambda lang, ref: LIST_KINDS[kind].works(lang, ref),
+        lang=lang, ref=ref,
+    )  # fmt: skip
+    return LIST_KINDS[kind].works(lang, ref).count() if found is None else found
+
+
 @dataclass(frozen=True)
 class WorkList:
     """One list of published translations of one language, newest first."""

@@ -185,7 +185,7 @@ def render_work(t: Translation, site: Site | None = None) -> Page:
 
 
 def fetch_work(lang: str, slug: str) -> Translation:
-    t = queries.work_pages().filter(language=lang, slug=slug).first()
+    t = queries.fetch_work_page(lang, slug)
     if t is not None:
         return t
     # The slug may be the work's slug in another language: offer the languages it exists in.

@@ -1,0 +1,339 @@
+"""Queries of the public pages compiled once and run again with other values.
+
+A page asks the same few queries on every request, only with another language, slug or
+work: Django builds their SQL again each time, which costs several times what the database
+takes to answer. Here a query is built once per thread with stand-in values (``Slot``s),
+its SQL and the way its rows become objects are kept, and each later run puts the real
+values in the stand-ins' places: the same SQL, the same objects, as the ORM would give.
+
+``rows(key, model, build, **values)`` runs the queryset BUILD(**values) (KEY names its
+shape: the build function and anything that changes its SQL besides VALUES; values other
+than numbers and strings are part of the shape); ``count`` counts its rows;
+``prefetch(instances, relation, queryset)`` does what ``prefetch_related`` does for one
+relation of INSTANCES. A value must reach the SQL as a parameter unchanged (an exact
+match, an ``in`` of ids): otherwise the query is run by the ORM as usual.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from itertools import count as counter
+from typing import Any
+
+from django.db import connections, router
+from django.db.models import Model, Prefetch, QuerySet, prefetch_related_objects
+from django.db.models.fields.related_descriptors import (
+    ManyToManyDescriptor,
+    ReverseManyToOneDescriptor,
+    _filter_prefetch_queryset,
+)
+from django.db.models.query import ModelIterable, get_related_populators
+
+MAX_SHAPES = 512  # compiled queries kept per thread (each a few kilobytes)
+MAX_INSTANCES = 100  # prefetches for more instances than this are left to the ORM
+
+_local = threading.local()
+_ids = counter(1)
+
+
+class Unprepared(Exception):
+    """The query cannot be run with other values in the place of its stand-ins."""
+
+
+def _stand_in(name: str, value: Any) -> Any:
+    """A value for NAME that no real parameter equals, of VALUE's type."""
+    if isinstance(value, bool):
+        raise Unprepared(name)
+    if isinstance(value, int):
+        return -(10**15) - next(_ids)
+    if isinstance(value, str):
+        return f"\x00havza:{name}:{next(_ids)}\x00"
+    raise Unprepared(name)
+
+
+@dataclass
+class Compiled:
+    sql: str
+    params: tuple
+    slots: list[tuple[int, str]]  # (position in params, name of the value)
+    model: type[Model]
+    start: int
+    end: int
+    init_list: list[str]
+    populators: list
+    annotations: dict[str, int]
+    converters: list
+    compiler: Any
+
+    def run(self, using: str, values: dict[str, Any]) -> list[Model]:
+        params = list(self.params)
+        for position, name in self.slots:
+            params[position] = values[name]
+        with connections[using].cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        if self.converters:
+            rows = self.compiler.apply_converters(rows, self.converters)
+        objects = []
+        model, start, end, init_list = self.model, self.start, self.end, self.init_list
+        for row in rows:
+            obj = model.from_db(using, init_list, row[start:end])
+            for populator in self.populators:
+                populator.populate(row, obj)
+            for name, position in self.annotations.items():
+                setattr(obj, name, row[position])
+            objects.append(obj)
+        return objects
+
+
+def _slots(params, stand_ins: dict[str, Any]) -> list[tuple[int, str]]:
+    """Where each stand-in is among PARAMS; every one must be there, unchanged."""
+    slots = [
+        (position, name)
+        for name, stand_in in stand_ins.items()
+        for position, param in enumerate(params)
+        if type(param) is type(stand_in) and param == stand_in
+    ]
+    placed = {position for position, _name in slots}
+    if {name for _position, name in slots} != set(stand_ins) or any(
+        isinstance(param, str) and "\x00havza:" in param and position not in placed
+        for position, param in enumerate(params)
+    ):
+        raise Unprepared("a value does not reach the SQL unchanged")
+    return slots
+
+
+def _compile(qs: QuerySet, stand_ins: dict[str, Any]) -> Compiled:
+    if (
+        qs._prefetch_related_lookups
+        or qs._known_related_objects
+        or qs._iterable_class is not ModelIterable
+        or qs.query.is_empty()
+    ):
+        raise Unprepared("the queryset does more than fetch rows")
+    compiler = qs.query.get_compiler(using=qs.db)
+    sql, params = compiler.as_sql()
+    slots = _slots(params, stand_ins)
+    select, klass_info = compiler.select, compiler.klass_info
+    fields = klass_info["select_fields"]
+    start, end = fields[0], fields[-1] + 1
+    converters = compiler.get_converters([s[0] for s in select[0 : compiler.col_count]])
+    return Compiled(
+        sql=sql,
+        params=tuple(params),
+        slots=slots,
+        model=klass_info["model"],
+        start=start,
+        end=end,
+        init_list=[f[0].target.attname for f in select[start:end]],
+        populators=get_related_populators(klass_info, select, qs.db),
+        annotations=dict(compiler.annotation_col_map or {}),
+        converters=converters,
+        compiler=compiler,
+    )
+
+
+def _kept() -> dict:
+    kept = getattr(_local, "compiled", None)
+    if kept is None:
+        kept = _local.compiled = {}
+    return kept
+
+
+def _remember(key: Hashable, make: Callable[[], Compiled | None]) -> Compiled | None:
+    kept = _kept()
+    if key in kept:
+        return kept[key]
+    try:
+        compiled = make()
+    except Unprepared:
+        compiled = None
+    if len(kept) >= MAX_SHAPES:
+        kept.clear()
+    kept[key] = compiled
+    return compiled
+
+
+def forget() -> None:
+    """Compile every query again (after the queries of the pages changed)."""
+    _local.compiled = {}
+
+
+def _using(model: type[Model]) -> str:
+    return router.db_for_read(model)
+
+
+def _parameter(value: Any) -> bool:
+    return isinstance(value, (int, str)) and not isinstance(value, bool)
+
+
+def _split(key: Hashable, values: dict) -> tuple[Hashable, dict, dict] | None:
+    """KEY with the values that are not parameters in it, the stand-ins, those values."""
+    fixed = {name: value for name, value in values.items() if not _parameter(value)}
+    stand_ins = {name: _stand_in(name, v) for name, v in values.items() if name not in fixed}
+    try:
+        key = (key, tuple(sorted(fixed.items())))
+        hash(key)
+    except TypeError:
+        return None
+    return key, stand_ins, fixed
+
+
+def rows(
+    key: Hashable, model: type[Model], build: Callable[..., QuerySet], /, **values
+) -> list[Model] | None:
+    """The objects of BUILD(**VALUES), a queryset of MODEL, from SQL compiled once for KEY;
+    None when its SQL cannot be kept (run BUILD(**VALUES) then)."""
+    split = _split(key, values)
+    if split is None:
+        return None
+    key, stand_ins, fixed = split
+    using = _using(model)
+    compiled = _remember(
+        ("rows", key, using, connections[using].vendor),
+        lambda: _compile(build(**stand_ins, **fixed), stand_ins),
+    )
+    return None if compiled is None else compiled.run(using, values)
+
+
+def count(
+    key: Hashable, model: type[Model], build: Callable[..., QuerySet], /, **values
+) -> int | None:
+    """How many rows BUILD(**VALUES) has, from SQL compiled once for KEY (None: see rows)."""
+    split = _split(key, values)
+    if split is None:
+        return None
+    key, stand_ins, fixed = split
+    using = _using(model)
+
+    def make() -> tuple[str, tuple, list]:
+        inner = build(**stand_ins, **fixed).order_by().values("pk")
+        sql, params = inner.query.get_compiler(using=using).as_sql()
+        return f"SELECT COUNT(*) FROM ({sql}) counted", tuple(params), _slots(params, stand_ins)
+
+    compiled = _remember(("count", key, using, connections[using].vendor), make)
+    if compiled is None:
+        return None
+    sql, params, slots = compiled
+    params = list(params)
+    for position, name in slots:
+        params[position] = values[name]
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+# Prefetching -------------------------------------------------------------------------------
+
+
+@dataclass
+class CompiledPrefetch:
+    query: Compiled
+    reverse_field: Any  # the foreign key whose reverse is prefetched (set on each row)
+    cache_name: str
+    rel_obj_attr: Callable
+    instance_attr: Callable
+
+
+def _compile_prefetch(
+    model: type[Model], relation: str, queryset: QuerySet | None, size: int, using: str
+) -> CompiledPrefetch:
+    descriptor = getattr(model, relation)
+    if not isinstance(descriptor, (ReverseManyToOneDescriptor, ManyToManyDescriptor)):
+        raise Unprepared(relation)
+    stand_ins = {f"pk{i}": _stand_in("pk", 0) for i in range(size)}
+    instances = []
+    for value in stand_ins.values():
+        instance = model(pk=value)
+        instance._state.db = using
+        instance._state.adding = False
+        instances.append(instance)
+    reverse_field = None
+    if isinstance(descriptor, ManyToManyDescriptor):
+        manager = getattr(instances[0], relation)
+        qs, rel_obj_attr, instance_attr, _single, cache_name, _is_descriptor = (
+            manager.get_prefetch_querysets(instances, [queryset] if queryset is not None else None)
+        )
+    else:
+        # What the reverse manager's get_prefetch_querysets() builds, without running it.
+        reverse_field = descriptor.rel.field
+        if queryset is None:
+            queryset = descriptor.rel.related_model._default_manager.get_queryset()
+        queryset._add_hints(instance=instances[0])
+        qs = _filter_prefetch_queryset(
+            queryset.using(queryset._db or using), reverse_field.name, instances
+        )
+        rel_obj_attr = reverse_field.get_local_related_value
+        instance_attr = reverse_field.get_foreign_related_value
+        cache_name = reverse_field.remote_field.cache_name
+    return CompiledPrefetch(
+        query=_compile(qs, stand_ins),
+        reverse_field=reverse_field,
+        cache_name=cache_name,
+        rel_obj_attr=rel_obj_attr,
+        instance_attr=instance_attr,
+    )
+
+
+def prefetch(
+    instances: Iterable[Model],
+    relation: str,
+    queryset: Callable[[], QuerySet] | None = None,
+    to_attr: str | None = None,
+    key: Hashable = None,
+) -> None:
+    """Prefetch RELATION (a reverse foreign key or a many-to-many) of INSTANCES, as
+    ``prefetch_related(Prefetch(relation, queryset(), to_attr))`` would. KEY names the
+    queryset's shape when there is one."""
+    instances = [i for i in instances if not _prefetched(i, relation, to_attr)]
+    if not instances:
+        return
+    model = type(instances[0])
+    by_pk: dict = {}
+    for instance in instances:
+        by_pk.setdefault(instance.pk, instance)
+    using = instances[0]._state.db or router.db_for_read(model)
+    size = len(by_pk)
+    compiled = None
+    if size <= MAX_INSTANCES and (queryset is None or key is not None):
+        compiled = _remember(
+            ("prefetch", model, relation, key, size, using, connections[using].vendor),
+            lambda: _compile_prefetch(
+                model, relation, queryset() if queryset else None, size, using
+            ),
+        )
+    if compiled is None:
+        lookup = Prefetch(relation, queryset() if queryset else None, to_attr=to_attr)
+        prefetch_related_objects(instances, lookup)
+        return
+    base = queryset() if queryset and not to_attr else None
+    values = {f"pk{i}": pk for i, pk in enumerate(by_pk)}
+    related = compiled.query.run(using, values)
+    found: dict = {}
+    for obj in related:
+        found.setdefault(compiled.rel_obj_attr(obj), []).append(obj)
+    field = compiled.reverse_field
+    for instance in instances:
+        objects = found.get(compiled.instance_attr(instance), [])
+        if field is not None:
+            for obj in objects:
+                if not field.is_cached(obj):
+                    setattr(obj, field.name, instance)
+        if to_attr:
+            setattr(instance, to_attr, objects)
+            continue
+        manager = getattr(instance, relation)
+        qs = manager._apply_rel_filters(base) if base is not None else manager.get_queryset()
+        qs._result_cache = objects
+        qs._prefetch_done = True
+        if not hasattr(instance, "_prefetched_objects_cache"):
+            instance._prefetched_objects_cache = {}
+        instance._prefetched_objects_cache[compiled.cache_name] = qs
+
+
+def _prefetched(instance: Model, relation: str, to_attr: str | None) -> bool:
+    if to_attr:
+        return hasattr(instance, to_attr)
+    return relation in getattr(instance, "_prefetched_objects_cache", {})
