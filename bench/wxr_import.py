@@ -245,10 +245,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--files", type=int, default=2)
     parser.add_argument("--jobs", type=int, default=0)
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--dir", type=Path, default=None, help="work folder (default: /dev/shm)")
+    parser.add_argument(
+        "--dir", type=Path, default=None, help="work folder, made if missing (default: /dev/shm)"
+    )
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args(argv)
     base = args.dir or (Path("/dev/shm") if Path("/dev/shm").is_dir() else None)
+    if base is not None:
+        base.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="havza-wxr-", dir=base))
     try:
         paths = write_wxr(folder / "wxr", args.statements, args.files)

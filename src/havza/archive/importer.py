@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from havza.archive import stream
 from havza.archive.batches import SAVE_BATCH, Saving, group_and_save
@@ -77,7 +78,7 @@ def run(
     try:
         if options.dry_run:
             try:
-                with transaction.atomic():
+                with _unmapped(), transaction.atomic():
                     _import(paths, options, report, progress)
                     raise _DryRun
             except _DryRun:
@@ -86,13 +87,38 @@ def run(
                 if document["status"] == "imported":
                     document["work"] = document["translation"] = None
         else:
-            _import(paths, options, report, progress)
+            with _unmapped():
+                _import(paths, options, report, progress)
         report.complete = True
     finally:
         report.seconds = time.perf_counter() - started
         if report_path is not None:
             report.write(report_path)
     return report
+
+
+@contextmanager
+def _unmapped() -> Iterator[None]:
+    """SQLite reads its pages through memory mapping (see the settings), which counts every
+    page an import touches in its memory, up to the whole mapping. An import writes far
+    more than it reads: it reads through SQLite's small page cache, and the process's
+    memory stays bounded whatever the size of the archive or of the database."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA mmap_size")
+        before = cursor.fetchone()  # none for a database in memory
+    if not before or not before[0]:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA mmap_size=0")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA mmap_size={int(before[0])}")
 
 
 def _import(

@@ -205,8 +205,13 @@ def text_names(
     words: dict[str, None] = {}
     for text in texts:
         for match in _WORD.finditer(text):
+            token = match.group(0)
+            first = token[0]
+            # Most words: lowercase in a script with capitals, no apostrophe: never a name.
+            if first.islower() and "'" not in token and "’" not in token and _cased(first):
+                continue
             # "Bursa'daki", "dell'America": the name is the part with a capital.
-            parts = [p for p in _APOSTROPHE.split(match.group(0).strip("'’-")) if p]
+            parts = [p for p in _APOSTROPHE.split(token.strip("'’-")) if p]
             word = next((p for p in parts if p[0].isupper()), parts[0] if parts else "")
             if len(word) < 3:
                 continue
