@@ -76,11 +76,12 @@ def _stale_work_pages(out: Path, prefix: str, lang: str) -> set[str]:
     }
 
 
-def _kinds_before(before: Mapping[Key, Before], works) -> set[str] | None:
-    """The kinds of works published before the changes (None: not known)."""
+def _kinds_before(before: Mapping[Key, Before], works, others: set[str]) -> set[str] | None:
+    """The kinds of works published before the changes (None: not known); OTHERS: those of
+    the works published that did not change."""
     if any(old is UNKNOWN for old in before.values()):
         return None
-    kinds = kinds_present(exclude=set(works))
+    kinds = set(others)
     kinds |= {old.kind for old in before.values() if isinstance(old, State)}
     for work in works.values():
         langs = {lang for (w, lang) in before if w == work.pk}
@@ -128,7 +129,12 @@ def plan(
             qs = listing.queryset().exclude(pk__in=[s.pk for s in (old, new) if s])
             change = change_for(listing)
             old_rank = qs.filter(_before_q(old.key)).count() if listing in old_lists else None
-            new_rank = qs.filter(_before_q(new.key)).count() if listing in new_lists else None
+            if listing not in new_lists:
+                new_rank = None
+            elif old_rank is not None and new.key == old.key:
+                new_rank = old_rank  # the same place in the same list: counted once
+            else:
+                new_rank = qs.filter(_before_q(new.key)).count()
             change.moves.append((old_rank, new_rank))
             change.ranks += [r for r in (old_rank, new_rank) if r is not None]
             change.members_before += listing in old_lists
@@ -179,8 +185,12 @@ def plan(
         queries.works_with_translations().filter(pk__in=work_ids).values_list("pk", flat=True)
     )
     if work_ids:
-        kinds_before = _kinds_before(before, works)
-        plan_sitemaps(result, work_ids, had, site, patch, kinds_before)
+        kinds_before = kinds_now = None  # not known: the sitemap's listings are written
+        if not any(old is UNKNOWN for old in before.values()):
+            others = kinds_present(exclude=work_ids)  # the one scan of every work's kind
+            kinds_before = _kinds_before(before, works, others)
+            kinds_now = others | kinds_present(among=work_ids)
+        plan_sitemaps(result, work_ids, had, site, patch, kinds_before, kinds_now)
     result.remove -= set(result.render)
     return result, after
 

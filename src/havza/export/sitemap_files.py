@@ -23,9 +23,12 @@ def works_file(number: int) -> str:
     return catalogue.kind("sitemap_works").location(None, number)
 
 
-def kinds_present(exclude: set[int] = frozenset()) -> set[str]:
-    """Kinds of the works with a published translation (the sitemap lists their listings)."""
+def kinds_present(exclude: set[int] = frozenset(), among: set[int] | None = None) -> set[str]:
+    """Kinds of the works with a published translation (the sitemap lists their listings):
+    all but those in EXCLUDE, or only those AMONG."""
     qs = Work.objects.filter(translations__status=queries.PUBLISHED).exclude(pk__in=exclude)
+    if among is not None:
+        qs = qs.filter(pk__in=among)
     return set(qs.order_by().values_list("kind", flat=True).distinct())
 
 
@@ -69,13 +72,14 @@ def plan_sitemaps(
     site,
     patch: Callable[[str, Render, set[int]], Render],
     kinds_before: set[str] | None,
+    kinds_now: set[str] | None = None,
 ) -> None:
     """The sitemap files holding the changed works' groups (HAD: published before, if known).
 
     When no group appears or disappears, the file holding them is patched: the groups' lines
     are rendered anew and put in place of the old ones (a file holds up to 4,000 works).
     KINDS_BEFORE: the kinds of works published before (None: not known); when they differ
-    from today's, the sitemap's part for listings changes too."""
+    from today's (KINDS_NOW, when known already), the sitemap's part for listings changes too."""
     per_file = sitemaps.WORKS_PER_FILE
     with_translations = queries.works_with_translations()
     total_now = with_translations.count()
@@ -87,16 +91,18 @@ def plan_sitemaps(
     index = catalogue.kind("sitemap").location(None)
     stable = not unknown and files_now == files_before
     stable = stable and all(bool(had[w]) == (w in has) for w in work_ids)
-    listings_changed = kinds_before is None or kinds_before != kinds_present()
+    if kinds_now is None and kinds_before is not None:
+        kinds_now = kinds_present()
+    listings_changed = kinds_before is None or kinds_before != kinds_now
     stable = stable and not listings_changed
     if files_now == 1:
         whole = lambda: catalogue.kind("sitemap").render(None, None, site).body  # noqa: E731
         plan.add(index, patch(index, whole, work_ids) if stable else whole)
         numbers = range(0)
     else:
-        first = min(
-            with_translations.filter(pk__lt=w).count() for w in work_ids
-        ) // per_file + 1  # fmt: skip
+        # Where each changed work sits among the works of the sitemap (counted once each).
+        places = [with_translations.filter(pk__lt=w).count() for w in work_ids]
+        first = min(places) // per_file + 1
         membership_changed = unknown or any(bool(had[w]) != (w in has) for w in work_ids)
         if files_now != files_before or unknown:
             plan.add(index, lambda: catalogue.kind("sitemap").render(None, None, site).body)
@@ -104,7 +110,7 @@ def plan_sitemaps(
         elif membership_changed:
             numbers = range(first, files_now + 1)
         else:
-            last = max(with_translations.filter(pk__lt=w).count() for w in work_ids) // per_file + 1
+            last = max(places) // per_file + 1
             numbers = range(first, last + 1)
             if first == last and stable:
                 path = works_file(first)
