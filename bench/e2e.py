@@ -243,6 +243,7 @@ def _result(statements, posts, megabytes, imports, builds, hugos, edited, served
         "import_posts_per_s": round(posts / imp),
         "build_s": round(build, 2),
         "build_pages": file_count(out),
+        "build_pdfs": file_count(out, (".pdf",)),  # statements' PDFs: most of the build's time
         "end_to_end_s": round(imp + build, 2),
         "hugo_s": round(hugo_s, 2) if hugo_s else None,
         "hugo_pages": file_count(site / "public") if hugos else None,
