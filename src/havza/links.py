@@ -11,6 +11,7 @@ URLconfs per request.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from django.core.signals import setting_changed
@@ -34,3 +35,27 @@ def _forget(**_kwargs) -> None:
 
 
 setting_changed.connect(_forget)
+
+
+_ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
+_SRCSET = re.compile(r'(\ssrcset=")([^"]*)(")')
+
+
+def rebased(html: str, base: str) -> str:
+    """HTML whose root-relative addresses ("/media/…", "/en/works/…", as bodies store them)
+    start with BASE instead: "/mirror/" for an export under a path, "https://network.example/"
+    in a feed. Unchanged when BASE is "/"."""
+    if base == "/":
+        return html
+
+    def srcset(match: re.Match) -> str:
+        entries = [e.strip() for e in match.group(2).split(",")]
+        moved = [base + e[1:] if e[:1] == "/" and e[1:2] != "/" else e for e in entries]
+        return match.group(1) + ", ".join(moved) + match.group(3)
+
+    return _SRCSET.sub(srcset, _ROOT_RELATIVE.sub(lambda m: m.group(1) + base, html))
+
+
+def under_prefix(html: str) -> str:
+    """HTML's root-relative addresses under the site's script prefix (an export's path)."""
+    return rebased(html, get_script_prefix())

@@ -127,6 +127,32 @@ def test_the_export_holds_the_images_and_files(illustrated, tmp_path):
     assert f'content="https://shores.example/media/images/{image.key}/160.jpg"' in page
 
 
+def test_an_export_for_a_mirror_under_a_path_shows_its_images_and_files(illustrated, tmp_path):
+    """A mirror at https://mirror.example/shores/ serves the folder at /shores/: every image,
+    source set and file a page names is found in the export under that path."""
+    from havza.export.builder import build
+    from havza.export.files import file_for
+
+    image, letter, pages = illustrated
+    out = tmp_path / "public"
+    build(out, base_url="https://mirror.example/shores")
+    page = BeautifulSoup(file_for(out, pages["en"].get_absolute_url()).read_text(), "html.parser")
+    addresses = [a["href"] for a in page.select("main a[href*='/media/']")]
+    for element in page.select("main img, main source"):
+        addresses += [element.get("src") or ""]
+        addresses += [u.split()[0] for u in (element.get("srcset") or "").split(",") if u]
+    addresses = [a for a in addresses if a]
+    assert len(addresses) > 4 and letter.address[1:] in " ".join(addresses)
+    for address in addresses:
+        assert address.startswith("/shores/media/"), address
+        assert (out / address.removeprefix("/shores/")).is_file(), address
+    og = page.find("meta", property="og:image")["content"]
+    assert og.startswith("https://mirror.example/shores/media/images/")
+    feed = (out / "en" / "feed.xml").read_text()  # readers resolve no relative address there
+    assert f"https://mirror.example/shores/media/images/{image.key}/" in feed
+    assert "/media/" not in feed.replace("https://mirror.example/shores/media/", "")
+
+
 def test_an_editor_uploads_an_image_and_sees_what_to_paste(client, admin_user):
     client.force_login(admin_user)
     url = reverse("admin:media_image_add")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 
 from django.conf import settings
+from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from havza import languages
-from havza.links import reverse
+from havza.links import rebased, reverse
 from havza.network.models import Topic
 from havza.publishing import assets, queries
 from havza.publishing.models import Translation
@@ -77,7 +78,7 @@ def render_feed(
             link=url,
             unique_id=f"{site.origin}/{t.work.uid}/{t.language}",
             description=t.excerpt,
-            content=t.body_html,
+            content=rebased(t.body_html, site.absolute(get_script_prefix())),
             author_name=", ".join(a["name"] for a in authors) or settings.HAVZA_SITE_NAME,
             author_link=site.absolute(authors[0]["href"]) if len(authors) == 1 else None,
             pubdate=_entry_time(t),

@@ -17,7 +17,7 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from havza import countries, languages
-from havza.links import reverse
+from havza.links import reverse, under_prefix
 from havza.publishing import assets, markdown
 from havza.publishing.middleware import META_CONTENT_SECURITY_POLICY
 
@@ -173,5 +173,6 @@ def environment(**options) -> Environment:
         country=lambda code, lang: countries.name(code, lang) if code else "",
         json_script=json_script,
         web_address=markdown.web_address,  # links typed by users: http(s) only
+        under_prefix=under_prefix,  # bodies' "/media/…" in an export under a path
     )
     return env
