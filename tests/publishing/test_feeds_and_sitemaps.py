@@ -89,6 +89,21 @@ def test_sitemap_becomes_an_index_on_large_sites(client, network, monkeypatch):
     assert client.get("/sitemaps/works-3.xml").status_code == 404
 
 
+def test_a_full_sitemap_file_stays_under_the_protocols_fifty_megabytes(db, settings):
+    """A file holds WORKS_PER_FILE works: measured on a work in every site language with long
+    addresses, a full file stays under 50 MB and 50,000 URLs."""
+    from havza.publishing import sitemaps
+    from tests import factories as f
+
+    settings.HAVZA_BASE_URL = "https://www.an-international-network-of-the-shores.example"
+    work = f.WorkFactory(kind="statement")
+    for lang in languages.codes():
+        f.TranslationFactory(work=work, language=lang, title=f"{lang} " + "long title " * 12)
+    one = len("".join(sitemaps.work_urls(sitemaps.Site(), [work])).encode())
+    assert sitemaps.WORKS_PER_FILE * one < 50_000_000 * 0.9
+    assert sitemaps.WORKS_PER_FILE * len(languages.codes()) < 50_000
+
+
 def test_robots_txt_points_to_the_sitemap(client, db, settings):
     text = client.get("/robots.txt").content.decode()
     assert f"Sitemap: {settings.HAVZA_BASE_URL}/sitemap.xml" in text
