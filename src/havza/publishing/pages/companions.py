@@ -21,7 +21,7 @@ from havza import countries, languages
 from havza.links import reverse
 from havza.multilingual import pick
 from havza.network.models import Event
-from havza.publishing import ics, pdf, queries
+from havza.publishing import ics, pdf, pdf_cache, queries
 from havza.publishing.models import Translation, Work
 from havza.publishing.pages.catalogue import (
     CATALOGUE,
@@ -156,7 +156,7 @@ class StatementPdf(WorkCompanion):
         t = next(t for t in item.translations.all() if t.language == lang)
         t.work = item
         return Page(
-            pdf.render(statement_of(t, site)),
+            pdf_cache.rendered(statement_of(t, site)),  # rendered once per statement
             content_type="application/pdf",
             language=lang,
             path=self.address(lang, item.pk),
