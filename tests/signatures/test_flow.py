@@ -231,10 +231,10 @@ def test_purge_deletes_old_unconfirmed_and_drops_emails_once_closed(statement):
         country="GR",
         created_at=old,
     )
-    assert services.purge() == {"deleted": 1, "emails_dropped": 0}
+    assert services.purge() == {"deleted": 1, "emails_dropped": 0, "limit_counts_expired": 0}
     sign_on.is_open = False
     sign_on.save()
-    assert services.purge() == {"deleted": 0, "emails_dropped": 1}
+    assert services.purge() == {"deleted": 0, "emails_dropped": 1, "limit_counts_expired": 0}
     kept.refresh_from_db()
     assert kept.email == "" and kept.country == "GR"
 

@@ -13,10 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 
 from havza.multilingual import clean_text
 from havza.network import homoglyphs
+from havza.signatures import limits
 
 # Providers that deliver "a.b+news@" to "ab@" (dots ignored) or to "a.b@" (+tags ignored).
 DOTS_IGNORED = frozenset({"gmail.com"})
@@ -136,20 +136,10 @@ class Limited(Exception):
     retry_after: int
 
 
-def _hit(key: str, limit: int, window: int) -> bool:
-    """Count one more event in KEY's current window; False once past LIMIT."""
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count <= limit
-
-
-def check_limits(sign_on_id: int, ip: str, domain: str) -> None:
-    """Count a sign-on against every layer; raise Limited at the first one exceeded. The
-    cache holds the address only as a hash with the site's key (the same for every
+def check_limits(sign_on_id: int, ip: str, domain: str, *, now=None) -> None:
+    """Count a sign-on against every layer; raise Limited at the first one exceeded (the
+    layers after it do not count it). The counts, shared by every server process
+    (limits.py), hold the address only as a hash with the site's key (the same for every
     statement, so that signing many statements from one address is counted too)."""
     address = keyed_hash("rate", ip)
     layers = {
@@ -158,10 +148,14 @@ def check_limits(sign_on_id: int, ip: str, domain: str) -> None:
         "statement": str(sign_on_id),
         "domain": domain,
     }
+    checks = []
     for layer, subject in layers.items():
         limit, window = settings.HAVZA_SIGNON_LIMITS[layer]
-        if not _hit(f"havza:signon:{layer}:{subject}", limit, window):
-            raise Limited(layer, window)
+        checks.append((f"havza:signon:{layer}:{subject}", limit, window))
+    exceeded = limits.count(checks, now=now)
+    if exceeded is not None:
+        layer = list(layers)[exceeded]
+        raise Limited(layer, checks[exceeded][2])
 
 
 # Spreadsheets ---------------------------------------------------------------------------

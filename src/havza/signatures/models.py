@@ -204,3 +204,17 @@ class TextRevision(models.Model):
 
     def __str__(self) -> str:
         return f"v{self.version}"
+
+
+class LimitCount(models.Model):
+    """Sign-ons counted against one rate limit (a layer and what it counts: an address's
+    hash, a statement, an email domain) in its current window, shared by every server
+    process through the database when no shared cache is configured (limits.py)."""
+
+    key = models.CharField(max_length=300, primary_key=True)
+    # Unix time, in whole seconds, at which the window ends and counting starts again.
+    window_end = models.BigIntegerField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"

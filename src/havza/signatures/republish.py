@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from havza.jobs.retries import job
 from havza.publishing import changes
+from havza.signatures import limits
 from havza.signatures.models import Signature, SignOn
 
 BATCH = dt.timedelta(seconds=30)
@@ -52,7 +53,8 @@ def purge_statement(sign_on_id: int) -> dict:
 
 def purge(*, now=None, sign_on_ids=None) -> dict[str, int]:
     """Delete unconfirmed signatures older than their statement's purge days; drop the email
-    addresses of closed statements that say so (their counts and countries stay)."""
+    addresses of closed statements that say so (their counts and countries stay); forget
+    the rate limit counts whose window has ended."""
     now = now or timezone.now()
     deleted = dropped = 0
     sign_ons = SignOn.objects.all()
@@ -65,4 +67,5 @@ def purge(*, now=None, sign_on_ids=None) -> dict[str, int]:
         ).delete()[0]
         if sign_on.drop_emails_on_close and not sign_on.is_accepting(now):
             dropped += sign_on.signatures.exclude(email="").update(email="")
-    return {"deleted": deleted, "emails_dropped": dropped}
+    expired = limits.forget_expired(now=now)
+    return {"deleted": deleted, "emails_dropped": dropped, "limit_counts_expired": expired}

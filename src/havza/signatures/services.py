@@ -68,7 +68,7 @@ def sign(sign_on: SignOn, signing: Signing, ip: str, *, now=None) -> str:
         raise Refused("type")
     canonical = canonical_email(signing.email)
     domain = canonical.rpartition("@")[2]
-    check_limits(sign_on.pk, ip, domain)
+    check_limits(sign_on.pk, ip, domain, now=now)
     name = clean_name(signing.name)
     org_name = clean_name(signing.organization_name)
     role = clean_name(signing.role)
