@@ -33,8 +33,11 @@ from havza.translation.models import MemoryEntry, MemoryKind, Origin, TargetSegm
 FUZZY_THRESHOLD = 70
 ARCHIVE_PENALTY = 5  # points an archive pair scores below a reviewed one of the same text
 ARCHIVE_DOUBT = 15  # further points off for an alignment of confidence 0 (none for 1)
-_BIDI = dict.fromkeys([*range(0x200E, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "’": "'", "‘": "'"})
+# Regular expressions rather than str.translate with a dict: most text has none of these, and
+# a search that finds nothing is far cheaper than a lookup per character.
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_QUOTE = re.compile("[“”„«»’‘]")
+_QUOTES = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "’": "'", "‘": "'"}
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, dagger alif, tatweel
 _ARABIC_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه"})
 _ARABIC_SCRIPT = {"ar", "fa", "ur", "ckb", "ps"}
@@ -45,7 +48,8 @@ _ascii_digits = ascii_digits  # digits of every script as ASCII (alignment.ascii
 
 def normalize(text: str, language: str) -> str:
     """The form in which two sources count as the same text in LANGUAGE."""
-    text = unicodedata.normalize("NFC", text).translate(_BIDI).translate(_QUOTES)
+    text = _BIDI.sub("", unicodedata.normalize("NFC", text))
+    text = _QUOTE.sub(lambda m: _QUOTES[m.group()], text)
     text = _ascii_digits(text)
     if language in _ARABIC_SCRIPT:
         # Writers and keyboards differ in these letters; readers do not see a difference.
