@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import io
 
+import pytest
 from fontTools.ttLib import TTFont
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -91,3 +92,26 @@ def test_blocks_keep_the_text_and_order_of_paragraphs_and_list_items(before, ite
         *before,
         *(f"{n}. {i}" for n, i in enumerate(items, start=1)),
     ]
+
+
+class _FullBidi(pdf._Document):
+    """The document with fpdf2's bidirectional algorithm run over every string."""
+
+    _preload_bidirectional_text = pdf.FPDF._preload_bidirectional_text
+
+
+mixed = st.text(
+    alphabet=st.sampled_from(list("abz ÇğıŞ ΑβΓ Հայ عمل کار ١٢ 12 .,;:-–()«»[]/%+#\u200f\u200e")),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(mixed, mixed)
+def test_left_to_right_text_is_set_as_the_bidirectional_algorithm_sets_it(title, name):
+    s = statement("en", "Latn", "ltr", title, f"<p>{html.escape(name)}</p>", [f"1. {name}"])
+    fast = pdf.render(s)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf, "_Document", _FullBidi)
+        assert fast == pdf.render(s)

@@ -8,12 +8,14 @@ SIL OFL), subsetted into each PDF: a plain ``pip install`` has everything the PD
 
 from __future__ import annotations
 
+import copy
 import datetime
 import functools
 import hashlib
 import os
 import re
 import tempfile
+import threading
 import unicodedata
 from dataclasses import dataclass
 from importlib import metadata
@@ -22,11 +24,12 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import TextDirection
+from fpdf.fonts import SubsetMap, TTFFont
 from lxml import html as lxml_html
 
 # Raised whenever a change here changes the bytes of a PDF (its layout, its fonts' use): the
 # rendered PDFs kept by ``pdf_cache`` are found by it, with the fonts and libraries below.
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 1
 
 FONTS = Path(__file__).resolve().parent / "static" / "havza" / "fonts"
 # Family -> its WOFF2 files (regular, bold). The page language's family comes first, the
@@ -104,6 +107,25 @@ class _Document(FPDF):
                         self.underline)  # fmt: skip
             return tuple(self._preload_font_styles(text, markdown, _initial_emphasis=emphasis))
         return super()._preload_bidirectional_text(text, markdown)
+
+
+_loaded = threading.local()  # per thread: a font's HarfBuzz object is set to each size it shapes
+
+
+def _add_font(pdf: FPDF, family: str, style: str, path: Path) -> None:
+    """FPDF.add_font, the font's file read once per thread: each PDF gets a copy of the
+    font's maps (characters, glyphs, widths) and HarfBuzz object, and a font file of its own
+    to subset when it is written (subsetting changes it in place)."""
+    fonts = _loaded.__dict__.setdefault("fonts", {})
+    template = fonts.get((path, style))
+    if template is None:
+        template = fonts[path, style] = TTFFont(FPDF(), path, f"{family}{style}", style)
+    font = copy.deepcopy(template)  # shares what does not change, copies what does
+    font.i = len(pdf.fonts) + 1
+    font.fontkey = f"{family}{style}"
+    font.ttfont = TTFont(path, recalcTimestamp=False, lazy=True)
+    font.subset = SubsetMap(font)
+    pdf.fonts[font.fontkey] = font
 
 
 @functools.cache
@@ -225,8 +247,8 @@ def render(statement: Statement) -> bytes:
             missing -= _coverage(FAMILIES[family][0])
     for family in order:
         regular, bold = FAMILIES[family]
-        pdf.add_font(family, "", _truetype(regular))
-        pdf.add_font(family, "B", _truetype(bold))
+        _add_font(pdf, family, "", _truetype(regular))
+        _add_font(pdf, family, "B", _truetype(bold))
     pdf.set_fallback_fonts(order[1:], exact_match=False)
     rtl = statement.direction == "rtl"
     pdf.set_text_shaping(
