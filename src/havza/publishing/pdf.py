@@ -29,7 +29,7 @@ from lxml import html as lxml_html
 
 # Raised whenever a change here changes the bytes of a PDF (its layout, its fonts' use): the
 # rendered PDFs kept by ``pdf_cache`` are found by it, with the fonts and libraries below.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 
 FONTS = Path(__file__).resolve().parent / "static" / "havza" / "fonts"
 # Family -> its WOFF2 files (regular, bold). The page language's family comes first, the
@@ -46,16 +46,36 @@ HARFBUZZ_SCRIPTS = {"Arab": "arab", "Armn": "armn", "Grek": "grek", "Latn": "lat
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
 
 
-def _truetype(name: str) -> Path:
+# Tables fpdf2 leaves out of every font it embeds (fpdf/output.py): the copy of a font that
+# is subsetted for a PDF goes without them from the start, the same subset made sooner.
+DROPPED_TABLES = ("FFTM", "GDEF", "GPOS", "GSUB", "MATH", "hdmx", "meta")
+
+
+@functools.cache
+def _digest(name: str) -> str:
+    return hashlib.sha256((FONTS / name).read_bytes()).hexdigest()[:12]
+
+
+def _truetype(name: str, shaped: bool = True) -> Path:
     """The site's WOFF2 font NAME as a TrueType file, made once per machine (fpdf2 reads
-    TrueType some twenty times faster than it unpacks WOFF2)."""
+    TrueType some twenty times faster than it unpacks WOFF2): whole for HarfBuzz to shape
+    with (SHAPED), or without the shaping tables for fpdf2 to subset. The font keeps its own
+    date: the PDF embeds it, and a PDF is the same whichever machine renders it."""
     source = FONTS / name
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
-    target = Path(tempfile.gettempdir()) / f"havza-fonts-{os.getuid()}" / f"{digest}-{name}.ttf"
+    digest = _digest(name)
+    kind = "" if shaped else "-unshaped"
+    folder = Path(tempfile.gettempdir()) / f"havza-fonts-{os.getuid()}"
+    target = folder / f"{digest}-{name}-v2{kind}.ttf"
     if not target.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
-        font = TTFont(source)
-        font.flavor = None
+        if shaped:
+            font = TTFont(source, recalcTimestamp=False)
+            font.flavor = None
+        else:
+            font = TTFont(_truetype(name), recalcTimestamp=False, recalcBBoxes=False)
+            for tag in DROPPED_TABLES:
+                if tag in font:
+                    del font[tag]
         temporary = target.with_name(f".{target.name}.{os.getpid()}")
         font.save(temporary)
         temporary.replace(target)
@@ -112,18 +132,19 @@ class _Document(FPDF):
 _loaded = threading.local()  # per thread: a font's HarfBuzz object is set to each size it shapes
 
 
-def _add_font(pdf: FPDF, family: str, style: str, path: Path) -> None:
+def _add_font(pdf: FPDF, family: str, style: str, name: str) -> None:
     """FPDF.add_font, the font's file read once per thread: each PDF gets a copy of the
     font's maps (characters, glyphs, widths) and HarfBuzz object, and a font file of its own
     to subset when it is written (subsetting changes it in place)."""
     fonts = _loaded.__dict__.setdefault("fonts", {})
-    template = fonts.get((path, style))
+    template = fonts.get((name, style))
     if template is None:
-        template = fonts[path, style] = TTFFont(FPDF(), path, f"{family}{style}", style)
+        template = TTFFont(FPDF(), _truetype(name), f"{family}{style}", style)
+        fonts[name, style] = template
     font = copy.deepcopy(template)  # shares what does not change, copies what does
     font.i = len(pdf.fonts) + 1
     font.fontkey = f"{family}{style}"
-    font.ttfont = TTFont(path, recalcTimestamp=False, lazy=True)
+    font.ttfont = TTFont(_truetype(name, shaped=False), recalcTimestamp=False, lazy=True)
     font.subset = SubsetMap(font)
     pdf.fonts[font.fontkey] = font
 
@@ -247,8 +268,8 @@ def render(statement: Statement) -> bytes:
             missing -= _coverage(FAMILIES[family][0])
     for family in order:
         regular, bold = FAMILIES[family]
-        _add_font(pdf, family, "", _truetype(regular))
-        _add_font(pdf, family, "B", _truetype(bold))
+        _add_font(pdf, family, "", regular)
+        _add_font(pdf, family, "B", bold)
     pdf.set_fallback_fonts(order[1:], exact_match=False)
     rtl = statement.direction == "rtl"
     pdf.set_text_shaping(
