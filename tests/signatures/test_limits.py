@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.cache import cache
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from havza.signatures import limits, services
@@ -149,3 +149,22 @@ def test_processes_counting_at_once_never_share_the_last_place(settings):
     with ThreadPoolExecutor(max_workers=12) as pool:
         allowed = list(pool.map(attempt, range(12)))
     assert allowed.count(True) == 5
+
+
+@pytest.mark.django_db(transaction=True)
+def test_only_the_counts_commit_without_waiting_for_the_disk():
+    """On PostgreSQL the counts' own transaction does not wait for the disk; a signature's
+    transaction, before or around them, still does."""
+    if connection.vendor != "postgresql":
+        pytest.skip("a setting of PostgreSQL")
+
+    def waits() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    check_limits(13, "198.51.100.10", "example.org")
+    assert waits() == "on"
+    with transaction.atomic():
+        check_limits(13, "198.51.100.11", "example.org")
+        assert waits() == "on"
