@@ -3,6 +3,7 @@ proxies, invisible characters and look-alike names, rate limits, spreadsheet cel
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
 import pytest
@@ -138,11 +139,14 @@ def test_limits_count_one_address_over_a_day_across_statements(settings, counted
         "ip_burst": (100, 60),
         "ip_daily": (3, 86400),
     }
+    now = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
     for statement in (21, 22, 23):  # one signature on each of three statements
-        check_limits(statement, "198.51.100.7", f"s{statement}.example")
+        check_limits(statement, "198.51.100.7", f"s{statement}.example", now=now)
     with pytest.raises(Limited) as limited:
-        check_limits(24, "198.51.100.7", "s24.example")
-    assert limited.value.layer == "ip_daily" and limited.value.retry_after == 86400
+        check_limits(24, "198.51.100.7", "s24.example", now=now + dt.timedelta(hours=1))
+    assert limited.value.layer == "ip_daily"
+    # Until the day that began with the first one ends (the cache answers a whole day).
+    assert limited.value.retry_after == (86400 if counted_in == "cache" else 86400 - 3600)
 
 
 def test_an_address_is_kept_only_as_a_hash_salted_per_statement():

@@ -132,7 +132,7 @@ def test_a_burst_from_one_address_is_refused_with_retry_after(client, settings, 
     for n in range(2):
         assert submit(client, sign_on, email=f"p{n}@example.org").status_code == 302
     refused = submit(client, sign_on, email="p9@example.org")
-    assert refused.status_code == 429 and refused["Retry-After"] == "60"
+    assert refused.status_code == 429 and 1 <= int(refused["Retry-After"]) <= 60
     assert Signature.objects.count() == 2
 
 

@@ -74,7 +74,7 @@ def test_two_server_processes_share_one_limit(client, settings, processes, state
     answers = [(first if n % 2 else second)(post, n).status_code for n in range(3)]
     assert answers == [302, 302, 302]
     refused = first(post, 3)  # the fourth, whichever process takes it
-    assert refused.status_code == 429 and refused["Retry-After"] == "60"
+    assert refused.status_code == 429 and 1 <= int(refused["Retry-After"]) <= 60
     assert second(post, 4).status_code == 429
     assert Signature.objects.count() == 3
     other = client.post(path, form(email="q@example.org"), REMOTE_ADDR="203.0.113.51")
@@ -89,7 +89,8 @@ def test_a_count_survives_a_restart_and_a_new_window_starts_afresh(settings, pro
     second(check_limits, 5, "198.51.100.3", "example.org", now=T0 + dt.timedelta(seconds=10))
     with pytest.raises(Limited) as limited:
         first(check_limits, 5, "198.51.100.3", "example.org", now=T0 + dt.timedelta(seconds=59))
-    assert limited.value.layer == "ip_burst" and limited.value.retry_after == 60
+    # Retry-After: the seconds left of the minute that began with the first sign-on.
+    assert limited.value.layer == "ip_burst" and limited.value.retry_after == 1
     # The minute that began with the first sign-on is over: counting starts again.
     later = T0 + dt.timedelta(seconds=60)
     second(check_limits, 5, "198.51.100.3", "example.org", now=later)

@@ -137,10 +137,11 @@ class Limited(Exception):
 
 
 def check_limits(sign_on_id: int, ip: str, domain: str, *, now=None) -> None:
-    """Count a sign-on against every layer; raise Limited at the first one exceeded (the
-    layers after it do not count it). The counts, shared by every server process
-    (limits.py), hold the address only as a hash with the site's key (the same for every
-    statement, so that signing many statements from one address is counted too)."""
+    """Count a sign-on against every layer; raise Limited at the first one exceeded, with the
+    seconds until its window ends (the layers after it do not count it). The counts, shared
+    by every server process (limits.py), hold the address only as a hash with the site's key
+    (the same for every statement, so that signing many statements from one address is
+    counted too)."""
     address = keyed_hash("rate", ip)
     layers = {
         "ip_burst": address,
@@ -154,8 +155,8 @@ def check_limits(sign_on_id: int, ip: str, domain: str, *, now=None) -> None:
         checks.append((f"havza:signon:{layer}:{subject}", limit, window))
     exceeded = limits.count(checks, now=now)
     if exceeded is not None:
-        layer = list(layers)[exceeded]
-        raise Limited(layer, checks[exceeded][2])
+        index, retry_after = exceeded
+        raise Limited(list(layers)[index], retry_after)
 
 
 # Spreadsheets ---------------------------------------------------------------------------

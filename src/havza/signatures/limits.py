@@ -54,7 +54,7 @@ def _upsert_sql() -> str:
         f"ON CONFLICT ({key}) DO UPDATE SET "
         f"{count} = CASE WHEN {table}.{end} > %s THEN {table}.{count} + 1 ELSE 1 END, "
         f"{end} = CASE WHEN {table}.{end} > %s THEN {table}.{end} ELSE excluded.{end} END "
-        f"RETURNING {count}"
+        f"RETURNING {count}, {end}"
     )
 
 
@@ -68,14 +68,17 @@ def _cache_hit(key: str, limit: int, window: int) -> bool:
     return count <= limit
 
 
-def count(checks: list[tuple[str, int, int]], *, now: dt.datetime | None = None) -> int | None:
+def count(
+    checks: list[tuple[str, int, int]], *, now: dt.datetime | None = None
+) -> tuple[int, int] | None:
     """Count one sign-on against each (key, limit, window in seconds) of CHECKS, in order, and
-    stop at the first whose limit it passes: its index, or None when every one allows it. A
-    window starts with the first sign-on counted in it."""
+    stop at the first whose limit it passes: its index and the seconds until its window ends
+    (the whole window when counted in the cache), or None when every one allows it. A window
+    starts with the first sign-on counted in it."""
     if in_cache():
         for index, (key, limit, window) in enumerate(checks):
             if not _cache_hit(key, limit, window):
-                return index
+                return index, window
         return None
     seconds = int((now or timezone.now()).timestamp())
     sql = _upsert_sql()
@@ -90,8 +93,9 @@ def count(checks: list[tuple[str, int, int]], *, now: dt.datetime | None = None)
             cursor.execute("SET LOCAL synchronous_commit = off")
         for index, (key, limit, window) in enumerate(checks):
             cursor.execute(sql, [_key(key), seconds + window, seconds, seconds])
-            if cursor.fetchone()[0] > limit:
-                return index
+            counted, window_end = cursor.fetchone()
+            if counted > limit:
+                return index, max(1, window_end - seconds)
     return None
 
 
