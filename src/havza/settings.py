@@ -34,7 +34,11 @@ HAVZA_SITE_LOGO = config.get("SITE_LOGO")
 HAVZA_PAGE_SIZE = config.get("PAGE_SIZE")
 HAVZA_FEED_SIZE = config.get("FEED_SIZE")
 # Parts of the static export written by apps beside the export (see export/steps.py).
-HAVZA_BUILD_STEPS = ["havza.search.export.build_step", "havza.media.export.build_step"]
+HAVZA_BUILD_STEPS = [
+    "havza.search.export.build_step",
+    "havza.media.export.build_step",
+    "havza.publishing.pdf_cache.prune_unused",  # statement PDFs no build has used lately
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
