@@ -88,7 +88,7 @@ def count(
     with transaction.atomic(), connection.cursor() as cursor:
         if own and connection.vendor == "postgresql":
             # Its commit need not wait for the disk (a crash of the database server may lose
-            # the last fraction of a second of counts, never a signature): a third of the
+            # the last fraction of a second of counts, never a signature): about half the
             # cost. Only in a transaction of its own, so the sign-on's commit still waits.
             cursor.execute("SET LOCAL synchronous_commit = off")
         for index, (key, limit, window) in enumerate(checks):
