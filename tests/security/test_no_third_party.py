@@ -69,7 +69,7 @@ def test_pages_carry_the_policy_before_anything_they_load(client, network):
 def test_exported_pages_carry_the_policy(network, tmp_path):
     """Every page carries the site's policy; the static search pages add only what Pagefind's
     WebAssembly needs, and the sample server configuration sends them the same."""
-    from havza.search.export import STATIC_SEARCH_POLICY
+    from havza.search.pages import STATIC_SEARCH_POLICY
 
     out = tmp_path / "public"
     builder.build(out, jobs=1)

@@ -28,13 +28,9 @@ from havza.publishing.models import Translation
 from havza.publishing.pages import Site
 from havza.search.analysis import analyzer
 from havza.search.documents import plain_text
+from havza.search.pages import SearchPage
 
 BUNDLE = "pagefind"
-# The page runs Pagefind's WebAssembly; nothing else changes from the site's policy.
-STATIC_SEARCH_POLICY = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; "
-    "style-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'"
-)
 
 
 @dataclass
@@ -130,7 +126,6 @@ def write_search_pages(out_dir: Path, site: Site | None = None, write=None) -> i
     """The search page of each language (the catalogue's ``search`` kind); WRITE(url_path,
     body) writes one as the build does (else it goes to OUT_DIR/<lang>/search/index.html as
     it is)."""
-    from havza.search.pages import SearchPage
 
     site = site or Site()
     kind = SearchPage()
