@@ -21,12 +21,13 @@ import io
 import json
 import os
 import pstats
-import re
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.serve import pages_in
 
 HAVZA = Path(sys.executable).with_name("havza")
 
@@ -73,14 +74,7 @@ def _get(app, path: str, encoding: str = "br, gzip") -> tuple[str, bytes]:
 def pages_of(app) -> dict[str, str]:
     """A work page, a listing and the home page of the English site."""
     _status, home = _get(app, "/en/", encoding="")
-    home = home.decode()
-    work = re.search(r'href="(/en/works/[^"/]+/)"', home).group(1)
-    listing = next(
-        path
-        for path in re.findall(r'href="(/en/[a-z-]+/)"', home)
-        if path.rstrip("/").rsplit("/", 1)[-1] in {"statements", "articles", "declarations"}
-    )
-    return {"work": work, "listing": listing, "home": "/en/"}
+    return pages_in(home.decode())
 
 
 def _median_ms(times: list[float]) -> float:

@@ -108,6 +108,11 @@ def demo_data(folder: Path) -> dict:
 def pages_of(base: str) -> dict[str, str]:
     """A work page, a listing and the home page of the English site."""
     _status, home = fetch(base + "/en/")
+    return pages_in(home)
+
+
+def pages_in(home: str) -> dict[str, str]:
+    """A work page, a listing and the home page, as the English home page HOME links them."""
     work = re.search(r'href="(/en/works/[^"/]+/)"', home).group(1)
     listing = next(
         path
