@@ -24,10 +24,11 @@ def is_country(code: str | None) -> bool:
 
 @cache
 def name(code: str, lang: str) -> str:
-    """The country's name in LANG (CLDR), or the code itself for an unknown one."""
+    """The country's name in LANG (CLDR); in English where LANG's CLDR data has none (Sark,
+    "CQ", is named in few languages); the code itself for an unknown one."""
     language = languages.get(lang)
     locale = language.babel if language else Locale.parse(lang)
-    return locale.territories.get(code, code)
+    return locale.territories.get(code) or Locale.parse("en").territories.get(code, code)
 
 
 def continent(code: str | None) -> str | None:

@@ -65,3 +65,10 @@ def test_spanish_n_tilde_is_a_letter_after_n():
 @pytest.mark.parametrize("lang", ["en", "tr", "ar", "fa", "it", "el", "ku", "hy", "es", "fr", "pt"])
 def test_every_country_is_listed_once(lang):
     assert sorted(code for code, _name in country_choices(lang)) == sorted(countries.codes())
+
+
+@pytest.mark.parametrize("lang", ["en", "tr", "ar", "fa", "it", "el", "ku", "hy", "es", "fr", "pt"])
+def test_every_country_has_a_name_not_a_code(lang):
+    # Sark ("CQ") has a CLDR name in few languages: the English one stands in.
+    assert not [code for code, name in country_choices(lang) if name == code]
+    assert countries.name("CQ", lang) == "Sark"
