@@ -63,11 +63,13 @@ def _write_bundle(out_dir: Path) -> int:
     for stale in (new, old):
         shutil.rmtree(stale, ignore_errors=True)
     count = _index_into(new)
-    if not _complete(new):  # on a loaded machine Pagefind has been seen to stop mid-write
+    for _again in range(2):  # on a loaded machine Pagefind has been seen to stop mid-write
+        if _complete(new):
+            break
         shutil.rmtree(new, ignore_errors=True)
         count = _index_into(new)
-        if not _complete(new):
-            raise RuntimeError(f"Pagefind left an incomplete search bundle in {new}")
+    if not _complete(new):
+        raise RuntimeError(f"Pagefind left an incomplete search bundle in {new}")
     # Pagefind lists the languages in no fixed order: sorted, the same site gives the same
     # bytes (builds are compared file by file, and mirrors sync only what changed).
     entry = new / "pagefind-entry.json"
@@ -83,13 +85,14 @@ def _write_bundle(out_dir: Path) -> int:
 
 
 def _complete(folder: Path) -> bool:
-    """Whether FOLDER holds a whole bundle: its entry, and each language's index it names."""
+    """Whether FOLDER holds a whole bundle: its entry, each language's index it names, and
+    its scripts and stylesheets, none of them empty."""
     try:
         entry = json.loads((folder / "pagefind-entry.json").read_text())
-        return all(
-            (folder / f"pagefind.{lang['hash']}.pf_meta").stat().st_size > 0
-            for lang in entry["languages"].values()
-        )
+        assets = [*folder.glob("*.js"), *folder.glob("*.css")]
+        hashes = [lang["hash"] for lang in entry["languages"].values()]
+        indexes = [folder / f"pagefind.{h}.pf_meta" for h in hashes]
+        return bool(assets) and all(path.stat().st_size > 0 for path in [*assets, *indexes])
     except (OSError, ValueError, KeyError, TypeError):
         return False
 
