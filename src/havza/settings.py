@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import sqlite3
 from pathlib import Path
 
 import dj_database_url
@@ -108,6 +109,23 @@ TEMPLATES = [
 ]
 
 
+# Counters are taken with INSERT ... ON CONFLICT ... RETURNING (sign-on limits, search index).
+SQLITE_MINIMUM = (3, 35)
+
+
+def require_sqlite(version: tuple[int, ...]) -> None:
+    """Stops at start-up, saying what to do, when Python's SQLite is too old for havza."""
+    if tuple(version[:2]) < SQLITE_MINIMUM:
+        from django.core.exceptions import ImproperlyConfigured
+
+        found = ".".join(str(part) for part in version)
+        needed = ".".join(str(part) for part in SQLITE_MINIMUM)
+        raise ImproperlyConfigured(
+            f"havza needs SQLite {needed} or later; this Python has SQLite {found}. "
+            "Use a newer Python build, or set HAVZA_DATABASE_URL to a PostgreSQL database."
+        )
+
+
 def _database() -> dict:
     url = config.get("DATABASE_URL")
     if url:
@@ -122,6 +140,7 @@ def _database() -> dict:
             "CONN_HEALTH_CHECKS": True,
         }
     if db["ENGINE"] == "django.db.backends.sqlite3":
+        require_sqlite(sqlite3.sqlite_version_info)
         db.setdefault("OPTIONS", {}).update(
             {
                 # WAL lets readers go on while an import or an editor writes; the busy
