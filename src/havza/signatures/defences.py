@@ -142,6 +142,13 @@ def check_limits(sign_on_id: int, ip: str, domain: str, *, now=None) -> None:
     by every server process (limits.py), hold the address only as a hash with the site's key
     (the same for every statement, so that signing many statements from one address is
     counted too)."""
+    limited = limits_exceeded(sign_on_id, ip, domain, now=now)
+    if limited is not None:
+        raise limited
+
+
+def limits_exceeded(sign_on_id: int, ip: str, domain: str, *, now=None) -> Limited | None:
+    """Count a sign-on as ``check_limits`` does: the Limited to raise, or None."""
     address = keyed_hash("rate", ip)
     layers = {
         "ip_burst": address,
@@ -154,9 +161,10 @@ def check_limits(sign_on_id: int, ip: str, domain: str, *, now=None) -> None:
         limit, window = settings.HAVZA_SIGNON_LIMITS[layer]
         checks.append((f"havza:signon:{layer}:{subject}", limit, window))
     exceeded = limits.count(checks, now=now)
-    if exceeded is not None:
-        index, retry_after = exceeded
-        raise Limited(list(layers)[index], retry_after)
+    if exceeded is None:
+        return None
+    index, retry_after = exceeded
+    return Limited(list(layers)[index], retry_after)
 
 
 # Spreadsheets ---------------------------------------------------------------------------

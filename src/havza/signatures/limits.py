@@ -9,6 +9,7 @@ free place (SQLite 3.35 or later, PostgreSQL)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 
 from django.conf import settings
@@ -40,7 +41,8 @@ def _key(key: str) -> str:
     return "sha256:" + hashlib.sha256(key.encode()).hexdigest()
 
 
-def _upsert_sql() -> str:
+@functools.cache
+def _upsert_sql(rows: int, vendor: str) -> str:
     q = connection.ops.quote_name
     table, key, end, count = (
         q(LimitCount._meta.db_table),
@@ -49,12 +51,13 @@ def _upsert_sql() -> str:
         q("count"),
     )
     # Every expression of SET reads the row as it was before the statement.
+    values = ", ".join(["(%s, %s, 1)"] * rows)
     return (
-        f"INSERT INTO {table} ({key}, {end}, {count}) VALUES (%s, %s, 1) "
+        f"INSERT INTO {table} ({key}, {end}, {count}) VALUES {values} "
         f"ON CONFLICT ({key}) DO UPDATE SET "
         f"{count} = CASE WHEN {table}.{end} > %s THEN {table}.{count} + 1 ELSE 1 END, "
         f"{end} = CASE WHEN {table}.{end} > %s THEN {table}.{end} ELSE excluded.{end} END "
-        f"RETURNING {count}, {end}"
+        f"RETURNING {key}, {count}, {end}"
     )
 
 
@@ -81,22 +84,40 @@ def count(
                 return index, window
         return None
     seconds = int((now or timezone.now()).timestamp())
-    sql = _upsert_sql()
-    # One short transaction for every layer: on SQLite one write lock and one commit, taken
-    # before the sign-on's own; on PostgreSQL the rows stay locked only while it runs.
+    keys = [_key(key) for key, _limit, _window in checks]
+    params: list = []
+    for stored, check in zip(keys, checks, strict=True):
+        params += [stored, seconds + check[2]]
+    # One statement counts every layer. Called outside a transaction, it runs in one of its
+    # own; inside the sign-on's (SQLite: one write lock and one commit for both), in that.
     own = not connection.in_atomic_block
-    with transaction.atomic(), connection.cursor() as cursor:
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         if own and connection.vendor == "postgresql":
             # Its commit need not wait for the disk (a crash of the database server may lose
             # the last fraction of a second of counts, never a signature): about half the
             # cost. Only in a transaction of its own, so the sign-on's commit still waits.
             cursor.execute("SET LOCAL synchronous_commit = off")
-        for index, (key, limit, window) in enumerate(checks):
-            cursor.execute(sql, [_key(key), seconds + window, seconds, seconds])
-            counted, window_end = cursor.fetchone()
-            if counted > limit:
+        cursor.execute(_upsert_sql(len(checks), connection.vendor), [*params, seconds, seconds])
+        counted = {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+        for index, stored in enumerate(keys):
+            number, window_end = counted[stored]
+            if number > checks[index][1]:
+                _uncount(cursor, keys[index + 1 :])
                 return index, max(1, window_end - seconds)
     return None
+
+
+def _uncount(cursor, keys: list[str]) -> None:
+    """Take back the count of KEYS (the layers after the one that refused a sign-on): a
+    refused sign-on counts against no later layer. Their rows are locked by this transaction
+    since the count, so nothing else counted them meanwhile."""
+    if not keys:
+        return
+    q = connection.ops.quote_name
+    table, key, count = q(LimitCount._meta.db_table), q("key"), q("count")
+    places = ", ".join(["%s"] * len(keys))
+    cursor.execute(f"UPDATE {table} SET {count} = {count} - 1 WHERE {key} IN ({places})", keys)
+    cursor.execute(f"DELETE FROM {table} WHERE {key} IN ({places}) AND {count} <= 0", keys)
 
 
 def forget_expired(*, now: dt.datetime | None = None) -> int:

@@ -1,15 +1,19 @@
 """The messages a signer receives, in the language they signed in. They are enqueued in
-the transaction that records the signature, so a stored signature always has its mail."""
+the transaction that records the signature, so a stored signature always has its mail: the
+confirmation as a small job naming the signature, written by the worker when it sends it."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.core import mail
 from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from havza.jobs.mail import send_mail
+from havza.jobs.retries import job
 from havza.links import reverse
+from havza.signatures import rows
 from havza.signatures.models import Signature
 
 
@@ -38,19 +42,31 @@ def _send(subject: str, body: str, to: str) -> None:
     send_mail.enqueue(subject, body, [to])
 
 
-def send(message: tuple[str, str], to: str) -> None:
-    """Enqueue MESSAGE (subject, body), written beforehand, for TO."""
-    _send(*message, to)
-
-
 def confirmation(signature: Signature) -> None:
-    _send(*confirmation_message(signature), signature.email)
+    """Have the worker write and send SIGNATURE's confirmation message (in the current
+    transaction, as one small row: the message is written when it is sent)."""
+    rows.enqueue(send_confirmation, signature.pk)
+
+
+@job()
+def send_confirmation(signature_id: int) -> int:
+    """Send the confirmation message of the signature SIGNATURE_ID, unless it was withdrawn
+    or deleted meanwhile; fail to be tried again when the mail server does not take it."""
+    signature = (
+        Signature.objects.select_related("sign_on")
+        .filter(pk=signature_id)
+        .exclude(status=Signature.Status.WITHDRAWN)
+        .exclude(email="")
+        .first()
+    )
+    if signature is None:
+        return 0
+    subject, body = confirmation_message(signature)
+    return mail.send_mail(subject, body, None, [signature.email], fail_silently=False)
 
 
 def confirmation_message(signature: Signature) -> tuple[str, str]:
-    """(subject, body) of the message that asks SIGNATURE's signer to confirm it: written
-    before the signature's transaction, which then holds the database's writer lock only
-    for its inserts."""
+    """(subject, body) of the message that asks SIGNATURE's signer to confirm it."""
     lang = signature.language
     with translation.override(lang):
         title = statement_title(signature, lang)

@@ -6,17 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from havza.multilingual import clean_stored_text
-from havza.signatures import mails
+from havza.signatures import limits, mails, rows
 from havza.signatures.defences import (
     canonical_email,
     check_limits,
     clean_name,
     keyed_hash,
+    limits_exceeded,
     name_flag,
 )
 from havza.signatures.matching import match_organization
@@ -68,7 +69,6 @@ def sign(sign_on: SignOn, signing: Signing, ip: str, *, now=None) -> str:
         raise Refused("type")
     canonical = canonical_email(signing.email)
     domain = canonical.rpartition("@")[2]
-    check_limits(sign_on.pk, ip, domain, now=now)
     name = clean_name(signing.name)
     org_name = clean_name(signing.organization_name)
     role = clean_name(signing.role)
@@ -97,40 +97,57 @@ def sign(sign_on: SignOn, signing: Signing, ip: str, *, now=None) -> str:
         created_at=now,
     )
     clean_stored_text(signature)
-    # Written before the transaction: SQLite has one writer at a time, so every sign-on
-    # waits while another holds the transaction; it holds it for two inserts only.
-    message = mails.confirmation_message(signature)
+    # SQLite has one writer at a time: the rate limits count in the signature's own write
+    # transaction (one lock, one commit), which only writes: the limits, the signature and
+    # its mail's job (the message is written by the worker). Elsewhere they count first, in
+    # a transaction (or a cache) of their own, so that no row stays locked meanwhile.
+    together = connection.vendor == "sqlite" and not limits.in_cache()
+    if not together:
+        check_limits(sign_on.pk, ip, domain, now=now)
+    limited = None
     with transaction.atomic():
-        try:
-            with transaction.atomic():
-                # Written without model signals: an unconfirmed signature changes no page,
-                # so the pages kept for readers stay (republish follows approvals).
-                Signature.objects.bulk_create([signature])
-        except IntegrityError:
-            existing = Signature.objects.select_for_update().filter(
-                sign_on=sign_on, email_key=signature.email_key
-            )
-            existing = existing.first()
-            if existing is None:
-                if signing.proof and Signature.objects.filter(proof=signing.proof).exists():
-                    raise Refused("challenge") from None  # a solution used for another
-                raise
-            if existing.status == Signature.Status.UNCONFIRMED:
-                mails.confirmation(existing)  # the first message may have been lost
-                return "sent"
-            if existing.status != Signature.Status.WITHDRAWN:
-                mails.already_signed(existing, signing.email.strip(), signing.language)
-                return "already"
-            signature.pk = existing.pk  # with the new token and code its message names
-            signature.status = Signature.Status.UNCONFIRMED
-            fields = [f.attname for f in Signature._meta.concrete_fields if not f.primary_key]
-            Signature.objects.filter(pk=existing.pk).update(
-                **{f: getattr(signature, f) for f in fields}
-            )
-        mails.send(message, signature.email)
+        if together:
+            limited = limits_exceeded(sign_on.pk, ip, domain, now=now)
+        if limited is None:
+            # Written without model signals: an unconfirmed signature changes no page,
+            # so the pages kept for readers stay (republish follows approvals).
+            if rows.insert(signature):
+                mails.confirmation(signature)
+            else:
+                outcome = _signed_before(sign_on, signing, signature)
+                if outcome:
+                    return outcome
+    if limited is not None:
+        raise limited  # its counts are kept
     # Its expiry: one purge pass per statement and day, after the last signature's.
     schedule_purge(sign_on.pk, now + dt.timedelta(days=sign_on.purge_days, hours=1))
     return "sent"
+
+
+def _signed_before(sign_on: SignOn, signing: Signing, signature: Signature) -> str:
+    """SIGNATURE was not stored: a signature from the same mailbox (or with the same solved
+    challenge) is. Its outcome, or "" when a withdrawn one was replaced by SIGNATURE."""
+    existing = (
+        Signature.objects.select_for_update()
+        .filter(sign_on=sign_on, email_key=signature.email_key)
+        .first()
+    )
+    if existing is None:
+        if signing.proof and Signature.objects.filter(proof=signing.proof).exists():
+            raise Refused("challenge")  # a solution used for another
+        raise IntegrityError("a signature's token or code was drawn twice")
+    if existing.status == Signature.Status.UNCONFIRMED:
+        mails.confirmation(existing)  # the first message may have been lost
+        return "sent"
+    if existing.status != Signature.Status.WITHDRAWN:
+        mails.already_signed(existing, signing.email.strip(), signing.language)
+        return "already"
+    signature.pk = existing.pk  # with the new token and code its message names
+    signature.status = Signature.Status.UNCONFIRMED
+    fields = [f.attname for f in Signature._meta.concrete_fields if not f.primary_key]
+    Signature.objects.filter(pk=existing.pk).update(**{f: getattr(signature, f) for f in fields})
+    mails.confirmation(signature)
+    return ""
 
 
 def confirm(*, token: str = "", code: str = "", now=None) -> Signature | None:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from havza import languages
 from havza.links import reverse
 from havza.publishing.pages import frame
-from havza.signatures import challenge, services
+from havza.signatures import challenge, rows, services
 from havza.signatures.defences import Limited, client_ip
 from havza.signatures.forms import SignForm, consent_text
 from havza.signatures.models import SignOn
@@ -122,7 +122,7 @@ def attempt(sign_on: SignOn, form: SignForm, lang: str, ip: str) -> tuple[str, i
 @in_language
 def submit(request: HttpRequest, lang: str, pk: int) -> HttpResponse:
     language = _language(lang)
-    sign_on = SignOn.objects.filter(pk=pk).first()  # its work is read only for mail titles
+    sign_on = rows.get(SignOn, pk)  # its work is read only for mail titles
     if sign_on is None:
         raise Http404
     form = SignForm(request.POST, lang=language.code)
