@@ -7,15 +7,26 @@ fields (defaults, ``auto_now_add``, database conversions), as the ORM's would.""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
+import threading
+from collections.abc import Iterator
 from functools import cache
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Model
+
+
+def _connection():
+    """The default database's connection of this thread (without the proxy's look-up on
+    every use of ``django.db.connection``)."""
+    return connections[DEFAULT_DB_ALIAS]
 
 
 @cache
 def _insert_sql(model: type[Model], vendor: str) -> tuple[str, tuple]:
-    q = connection.ops.quote_name
+    q = _connection().ops.quote_name
     fields = tuple(f for f in model._meta.concrete_fields if not f.primary_key or f.has_default())
     columns = ", ".join(q(f.column) for f in fields)
     places = ", ".join(["%s"] * len(fields))
@@ -30,6 +41,7 @@ def _insert_sql(model: type[Model], vendor: str) -> tuple[str, tuple]:
 def insert(obj: Model) -> bool:
     """Insert OBJ in one statement: True, with its primary key set, or False when a unique
     constraint already holds a row like it (nothing written)."""
+    connection = _connection()
     sql, fields = _insert_sql(type(obj), connection.vendor)
     values = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
     with connection.cursor() as cursor:
@@ -45,7 +57,7 @@ def insert(obj: Model) -> bool:
 
 @cache
 def _select_sql(model: type[Model], vendor: str) -> tuple[str, tuple[str, ...]]:
-    q = connection.ops.quote_name
+    q = _connection().ops.quote_name
     names = tuple(f.attname for f in model._meta.concrete_fields)
     columns = ", ".join(q(f.column) for f in model._meta.concrete_fields)
     sql = f"SELECT {columns} FROM {q(model._meta.db_table)} WHERE {q(model._meta.pk.column)} = %s"
@@ -54,6 +66,7 @@ def _select_sql(model: type[Model], vendor: str) -> tuple[str, tuple[str, ...]]:
 
 def get(model: type[Model], pk) -> Model | None:
     """The MODEL row whose primary key is PK, or None (as ``filter(pk=pk).first()``)."""
+    connection = _connection()
     sql, names = _select_sql(model, connection.vendor)
     with connection.cursor() as cursor:
         cursor.execute(sql, [pk])
@@ -91,3 +104,43 @@ def enqueue(task, *args) -> None:
     )
     insert(row)
     task_enqueued.send(type(backend), task_result=row.task_result)
+
+
+# SQLite takes one writer at a time. A sign-on that finds the database locked sleeps and
+# tries again (1, 2, 5, 10 ms... while the lock is free again within a fraction of a
+# millisecond), and under load most of a busy server's sign-ons would wait so, the cores
+# idle. So the sign-ons of a server take turns first: the threads of a process on a lock,
+# the processes on a lock of the file beside the database, which wakes the next at once.
+_turn = threading.Lock()
+_turn_file: dict[str, tuple[int, int]] = {}  # database -> (process id, descriptor)
+
+
+def _lock_file(database: str) -> int | None:
+    if not database or database == ":memory:" or _connection().is_in_memory_db():
+        return None
+    kept = _turn_file.get(database)
+    if kept is not None and kept[0] == os.getpid():
+        return kept[1]
+    # A process opens its own (one inherited across a fork would be the same lock).
+    fd = os.open(f"{database}-writers.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    _turn_file[database] = (os.getpid(), fd)
+    return fd
+
+
+@contextlib.contextmanager
+def writing() -> Iterator[None]:
+    """Wait for this server's turn to write (SQLite), then hold it while the block runs."""
+    connection = _connection()
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with _turn:
+        fd = _lock_file(str(connection.settings_dict["NAME"]))
+        if fd is None:
+            yield
+            return
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)

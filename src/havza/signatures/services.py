@@ -105,7 +105,7 @@ def sign(sign_on: SignOn, signing: Signing, ip: str, *, now=None) -> str:
     if not together:
         check_limits(sign_on.pk, ip, domain, now=now)
     limited = None
-    with transaction.atomic():
+    with rows.writing(), transaction.atomic():
         if together:
             limited = limits_exceeded(sign_on.pk, ip, domain, now=now)
         if limited is None:
