@@ -185,6 +185,30 @@ def _band(n: int, m: int) -> int:
     return min(_BAND, max(6, abs(n - m) + 4))
 
 
+def _cost(a: Paragraph, b: Paragraph, ratio: float, shape_cost: float) -> float:
+    """The cost ``_score`` gives pairing A with B in a bead of SHAPE_COST, computed alike
+    (the same operations in the same order) without the confidence."""
+    source, target = a.length, b.length
+    if source == 0 and target == 0:
+        cost = 0.0
+    else:
+        mean = (source + target / ratio) / 2
+        delta = (target - source * ratio) / _sqrt((mean if mean > 1 else 1) * _VARIANCE * ratio)
+        probability = _erfc((delta if delta >= 0 else -delta) / _SQRT2)
+        cost = -_log(probability if probability > 1e-12 else 1e-12)
+    cost += shape_cost
+    if a.numbers or b.numbers or (a.names and b.names):
+        agreement = _anchors(a, b)
+        if agreement is not None:
+            cost += _ANCHOR * (1 - 2 * agreement)
+    if a.kind != b.kind and (a.kind != "paragraph" or b.kind != "paragraph"):
+        cost += _KIND
+    return cost
+
+
+_sqrt, _log, _erfc, _SQRT2 = math.sqrt, math.log, math.erfc, math.sqrt(2)
+
+
 def align_features(source: list[Paragraph], target: list[Paragraph]) -> list[Bead]:
     """The likeliest beads of SOURCE and TARGET paragraphs, in order."""
     n, m = len(source), len(target)
@@ -195,39 +219,58 @@ def align_features(source: list[Paragraph], target: list[Paragraph]) -> list[Bea
     source_spans, target_spans = _spans(source), _spans(target)
     infinity = float("inf")
     cost = [[infinity] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    # The shape of the best bead ending at each cell; confidences are scored on the way back.
+    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     slope, band = m / n, _band(n, m)
     alone = _SHAPES[(1, 0)] + _ALONE
+    one_one, one_two, two_one = _SHAPES[(1, 1)], _SHAPES[(1, 2)], _SHAPES[(2, 1)]
     for i in range(n + 1):
         centre = round(i * slope)
         row, back_row = cost[i], back[i]
+        above = cost[i - 1] if i else None
+        two_above = cost[i - 2] if i > 1 else None
+        a1 = source_spans[i].get(1)
+        a2 = source_spans[i].get(2)
         for j in range(max(0, centre - band), min(m, centre + band) + 1):
             if i == 0 and j == 0:
                 continue
-            best, choice = infinity, (0, 0, 0.0)
-            if i and cost[i - 1][j] + alone < best:
-                best, choice = cost[i - 1][j] + alone, (1, 0, 0.0)
+            best, choice = infinity, (0, 0)
+            if i and above[j] + alone < best:
+                best, choice = above[j] + alone, (1, 0)
             if j and row[j - 1] + alone < best:
-                best, choice = row[j - 1] + alone, (0, 1, 0.0)
-            for di, a in source_spans[i].items():
-                before_row = cost[i - di]
-                for dj, b in target_spans[j].items():
-                    if (di, dj) not in _SHAPES:
-                        continue
-                    before = before_row[j - dj]
-                    if before == infinity:
-                        continue
-                    step, confidence = _score(a, b, ratio, (di, dj))
-                    if before + step < best:
-                        best, choice = before + step, (di, dj, confidence)
+                best, choice = row[j - 1] + alone, (0, 1)
+            if i and j:
+                b1 = target_spans[j][1]
+                # In the order the shapes were always tried: (1, 1), (1, 2), (2, 1).
+                before = above[j - 1]
+                if before != infinity:
+                    total = before + _cost(a1, b1, ratio, one_one)
+                    if total < best:
+                        best, choice = total, (1, 1)
+                if j > 1:
+                    before = above[j - 2]
+                    if before != infinity:
+                        total = before + _cost(a1, target_spans[j][2], ratio, one_two)
+                        if total < best:
+                            best, choice = total, (1, 2)
+                if i > 1:
+                    before = two_above[j - 1]
+                    if before != infinity:
+                        total = before + _cost(a2, b1, ratio, two_one)
+                        if total < best:
+                            best, choice = total, (2, 1)
             row[j], back_row[j] = best, choice
     beads: list[Bead] = []
     i, j = n, m
     while i or j:
-        di, dj, confidence = back[i][j]
+        di, dj = back[i][j]
         if di == 0 and dj == 0:  # outside the band: cannot happen, the corners are inside
             break
+        confidence = 0.0
+        if di and dj:
+            a, b = source_spans[i][di], target_spans[j][dj]
+            confidence = _score(a, b, ratio, (di, dj))[1]
         beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)), round(confidence, 3)))
         i, j = i - di, j - dj
     beads.reverse()

@@ -18,6 +18,7 @@ structure; assembly writes the same normalized Markdown for any language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -207,8 +208,45 @@ def _walk(markdown: str, fill: Fill) -> str:
     return "\n\n".join(b for b in blocks if b != "") + ("\n" if blocks else "")
 
 
+# Plain text with none of these is one text token for markdown-it: no escape, emphasis,
+# code, link, image, HTML, entity, table or strikethrough.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]<>&|~\x00-\x1f\x7f\x85\u2028\u2029]")
+# What starts another block than a paragraph at the start of a line (a heading, a list, a
+# rule, a fence, a setext underline, a numbered list item).
+_BLOCK_START = re.compile(r"[#>+\-=*`~]|\d{1,9}[.)]")
+
+
+def _plain_blocks(markdown: str) -> list[Block] | None:
+    """The segments of MARKDOWN when it is only one-line paragraphs and one-line quotations
+    of plain text (what the archive import writes), found without parsing; else None.
+    ``segment`` gives the same blocks by parsing."""
+    found: list[Block] = []
+    open_block = False
+    for line in markdown.split("\n"):
+        if not line:
+            open_block = False
+            continue
+        if open_block:
+            return None  # two lines in one block: soft breaks, lists, setext headings
+        kind = PARAGRAPH
+        if line.startswith("> "):
+            kind, line = QUOTE, line[2:]
+        if (
+            not line
+            or line != line.strip()
+            or _BLOCK_START.match(line)
+            or _INLINE_MARKUP.search(line)
+        ):
+            return None
+        found.append(Block(kind, line))
+        open_block = True
+    return found
+
+
 def segment(markdown: str) -> list[Block]:
     """The segments of a Markdown body, in reading order."""
+    if markdown and (simple := _plain_blocks(markdown)) is not None:
+        return simple
     found: list[Block] = []
 
     def record(_index: int, block: Block) -> str:
