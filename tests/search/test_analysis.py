@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from havza.search.analysis import analyze, analyzer
@@ -90,6 +90,7 @@ text = st.text(
 
 
 @pytest.mark.parametrize("lang", LANGS)
+@settings(deadline=None)
 @given(value=text)
 def test_folding_is_idempotent(lang, value):
     an = analyzer(lang)
@@ -98,6 +99,7 @@ def test_folding_is_idempotent(lang, value):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+@settings(deadline=None)
 @given(value=text)
 def test_a_query_finds_the_document_it_was_copied_from(lang, value):
     """Symmetry: a query made of a document's words finds that document's terms."""
@@ -106,3 +108,25 @@ def test_a_query_finds_the_document_it_was_copied_from(lang, value):
     for word in value.split():
         for term in an.terms(word):
             assert term in document
+
+
+# Text with every kind of white space and the characters that folding changes or joins.
+spaced = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8", categories=["L", "M", "N", "P", "Zs", "Zl", "Zp"]),
+        st.sampled_from(list(" \t\n\r\x0b\x0c\x85\u00a0\u3000\u200c\u0307\u00a8\u0640Iİıς")),
+    ),
+    max_size=60,
+)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@settings(deadline=None)
+@given(value=spaced)
+def test_a_text_has_the_terms_of_its_whole_analysis(lang, value):
+    """Texts are analyzed run by run between white space (each run remembered): the terms
+    are those of the whole text folded, cut into words and stemmed at once."""
+    an = analyzer(lang)
+    whole = an.stem(an.words(value))
+    assert an.terms(value) == whole
+    assert an.terms(value) == whole  # the second time from what was remembered

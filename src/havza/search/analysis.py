@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain, islice
 
 import Stemmer
 
@@ -173,8 +174,31 @@ class Analyzer:
         return stems
 
     def terms(self, text: str) -> list[str]:
-        """The terms of TEXT in order (one per word)."""
-        return self.stem(self.words(text))
+        """The terms of TEXT in order (one per word).
+
+        No step of the analysis crosses white space (NFKC, the letters' folding and the
+        cutting into words all act within a run of non-space characters), so the text is
+        cut at white space first and the terms of each run are remembered: a document is
+        then mostly lookups of runs seen before ("Grev," "grevi."), with no regular
+        expression, folding or stemming of its own.
+        """
+        known = _runs(self.lang)
+        runs = text.split()
+        found = list(map(known.get, runs))
+        if None in found:
+            self._learn(runs, known)
+            found = list(map(known.__getitem__, runs))
+        return list(chain.from_iterable(found))
+
+    def _learn(self, runs: list[str], known: dict[str, tuple[str, ...]]) -> None:
+        """Analyze the runs of RUNS not in KNOWN (their words stemmed in one call)."""
+        missing = list(set(runs).difference(known))
+        if len(known) + len(missing) > RUN_CACHE:
+            known.clear()
+        words = [self.words(run) for run in missing]
+        stems = iter(self.stem(list(chain.from_iterable(words))))
+        for run, its in zip(missing, words, strict=True):
+            known[run] = tuple(islice(stems, len(its)))
 
     def analyzed(self, text: str) -> str:
         """The terms of TEXT as one string, separated by spaces: what the index stores."""
@@ -195,6 +219,15 @@ TERM_CACHE = 100_000
 
 @cache
 def _terms(lang: str) -> dict[str, str]:
+    return {}
+
+
+# Runs of non-space characters remembered per language, with their terms.
+RUN_CACHE = 50_000
+
+
+@cache
+def _runs(lang: str) -> dict[str, tuple[str, ...]]:
     return {}
 
 
