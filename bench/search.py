@@ -2,10 +2,13 @@
 
     .venv/bin/python -m bench.search --sizes 110000,1100000 --runs 3 [--jobs 2] [--pg URL]
 
-For each size, generates that many translation documents in the 11 site languages, analyzes
-each once (the analyzers of havza.search, in --jobs processes as ``havza reindex --jobs``) and
-writes it to both backends in batches; a backend's build time is the analysis plus its own
-writes (generating the text is not counted); then prints the size of each index and the
+For each size and each backend in turn (each has the machine to itself), generates that many
+translation documents in the 11 site languages, analyzes them (the analyzers of havza.search,
+in --jobs processes as ``havza reindex --jobs``) and writes them in batches; the build time is
+the wall time of all that but the generating (words are drawn a sentence at a time; the 1.1M
+documents take a few minutes of one core). Beside it, the CPU per document of the writing
+process and of the analysing processes, and the rate they allow on two free cores (for
+PostgreSQL the server's own work is not in it). Then prints the size of each index and the
 p50/p95 latency of one-word, two-word and phrase queries per language (the backend's search
 call: matching, ranking, one hit per work, first page of 10 and the count).
 
@@ -21,8 +24,9 @@ databases): what is measured is the index, not the page around it.
 
 Memory stays bounded at any size: documents are generated as they are written (at most two
 batches of 2,000 per analysing process in flight), only 2,000 bodies are kept to draw phrases
-from, and each batch is its own transaction. Progress goes to stderr every twentieth of the
-documents (at least every 10,000); the last line of stdout is the figures as JSON.
+from, and each batch is its own transaction. The same seed gives each backend the same
+documents. Progress goes to stderr every twentieth of the documents (at least every 10,000);
+the last line of stdout is the figures as JSON.
 
 A query matching 1,000 documents or more ("most frequent word", and most one-word queries at
 a million documents) is answered by the backends' rule for common queries
@@ -32,7 +36,6 @@ a million documents) is answered by the backends' rule for common queries
 from __future__ import annotations
 
 import argparse
-import bisect
 import itertools
 import json
 import os
@@ -77,12 +80,9 @@ class Language:
         self.rng = rng
         self.paragraphs = [self.sentence(rng.randint(25, 60)) for _ in range(3000)]
 
-    def word(self) -> str:
-        x = self.rng.random() * self.cumulative[-1]
-        return self.words[bisect.bisect(self.cumulative, x)]
-
     def sentence(self, n: int) -> str:
-        return " ".join(self.word() for _ in range(n)).capitalize() + "."
+        words = self.rng.choices(self.words, cum_weights=self.cumulative, k=n)
+        return " ".join(words).capitalize() + "."
 
     def document(self, n: int) -> tuple[str, str, str]:
         """(title, summary, body) of document N."""
@@ -184,61 +184,70 @@ def no_foreign_keys(alias: str) -> None:
             cursor.execute("SET session_replication_role = replica")
 
 
-def build(count: int, aliases: list[str], jobs: int) -> tuple[dict, list[str]]:
-    """Generate, analyze (in JOBS processes, as ``havza reindex --jobs``) and write to each
-    backend. Returns seconds spent: "generation", "total" (wall) and per backend writes."""
-    from django.db import transaction
+def build(count: int, alias: str, jobs: int, sample: list[str] | None = None) -> dict:
+    """Generate, analyze (in JOBS processes, as ``havza reindex --jobs``) and write COUNT
+    documents to the backend of ALIAS, alone (each backend has the machine to itself).
+    Returns seconds: "generation" (of the main process), "writes", "total" (wall) and the
+    CPU seconds of this process ("cpu_main": generation, writes, receiving the entries) and
+    of the analysing processes ("cpu_analysis"). SAMPLE, if given, gets bodies to draw
+    phrases from."""
+    from django.db import connections, transaction
 
     from havza.search import backends
     from havza.search.index import _analyzed
 
-    for alias in aliases:
-        no_foreign_keys(alias)
-        backends.get(alias).clear()
-        backends.get(alias).begin_rebuild()
-    timing = {"generation": 0.0, **{a: 0.0 for a in aliases}}
-    sample: list[str] = []
+    no_foreign_keys(alias)
+    backend = backends.get(alias)
+    backend.clear()
+    backend.begin_rebuild()
+    timing = {"generation": 0.0, "writes": 0.0, "cpu_generation": 0.0}
     step = max(10_000, count // 20)
+    name = alias_key(alias)
+    cpu_began, children_began = time.process_time(), _children_cpu()
     began_all = time.perf_counter()
 
     def batches():
         batch = []
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for tid, wid, lang, kind, date, title, summary, body in documents(count):
-            if len(sample) < 2000 and tid % 7 == 0:
+            if sample is not None and len(sample) < 2000 and tid % 7 == 0:
                 sample.append(f"{lang}\t{body}")
             batch.append((tid, wid, lang, kind, date, title, "", summary, body))
             if len(batch) == BATCH:
                 timing["generation"] += time.perf_counter() - started
+                timing["cpu_generation"] += time.process_time() - cpu
                 yield batch
                 batch = []
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
             if tid % step == 0:
                 elapsed = time.perf_counter() - began_all
-                print(f"  {tid:,} documents generated and sent, {elapsed:.0f} s, "
+                print(f"  {name}: {tid:,} documents, {elapsed:.0f} s, "
                       f"{tid / elapsed:,.0f} docs/s", file=sys.stderr, flush=True)  # fmt: skip
         timing["generation"] += time.perf_counter() - started
+        timing["cpu_generation"] += time.process_time() - cpu
         if batch:
             yield batch
 
-    from django.db import connections
-
-    vendors = tuple(connections[a].vendor for a in aliases)
-    started = time.perf_counter()
+    vendors = (connections[alias].vendor,)
     for entries in _analyzed(batches(), jobs, vendors):
-        for alias in aliases:
-            began = time.perf_counter()
-            with transaction.atomic(using=alias):
-                backends.get(alias).write(entries, fresh=True)
-            timing[alias] += time.perf_counter() - began
-    for alias in aliases:
         began = time.perf_counter()
-        backends.get(alias).optimize()
-        timing[alias] += time.perf_counter() - began
-    timing["total"] = time.perf_counter() - started
-    # What neither the generator nor a backend took: analysis (or waiting for it).
-    timing["analysis"] = timing["total"] - timing["generation"] - sum(timing[a] for a in aliases)
-    return timing, sample
+        with transaction.atomic(using=alias):
+            backend.write(entries, fresh=True)
+        timing["writes"] += time.perf_counter() - began
+    began = time.perf_counter()
+    backend.optimize()
+    timing["writes"] += time.perf_counter() - began
+    timing["total"] = time.perf_counter() - began_all
+    timing["cpu_main"] = time.process_time() - cpu_began
+    timing["cpu_analysis"] = _children_cpu() - children_began
+    return timing
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the ended child processes (the analysing processes, once the pool
+    has ended)."""
+    times = os.times()
+    return times.children_user + times.children_system
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -282,25 +291,35 @@ def measure(aliases: list[str], sample: list[str], runs: int) -> dict:
     }
 
 
-def report(count: int, timing: dict, sizes: dict, latencies: dict, aliases: list[str]) -> dict:
+def report(count: int, timings: dict, sizes: dict, latencies: dict, aliases: list[str]) -> dict:
     """Print the figures of COUNT documents; returns them for the JSON line."""
     names = {"default": "SQLite FTS5", "pg": "PostgreSQL"}
-    summary: dict = {"documents": count, "generation_s": round(timing["generation"], 1)}
+    summary: dict = {"documents": count}
     print(f"\n## {count:,} documents")
-    print(
-        f"generation {timing['generation']:.1f} s (not counted); analysis, as the writes "
-        f"left it waiting: {timing['analysis']:.1f} s"
-    )
     for alias in aliases:
-        total = timing["analysis"] + timing[alias]
+        timing = timings[alias]
+        build_s = timing["total"] - timing["generation"]
+        # CPU per document of this process (receiving entries, writing) and of the
+        # analysing processes; with two free cores the build cannot go faster than the
+        # busier of: this process alone, or all of it shared by two cores.
+        main_ms = (timing["cpu_main"] - timing["cpu_generation"]) / count * 1000
+        analysis_ms = timing["cpu_analysis"] / count * 1000
+        bound = max(main_ms, (main_ms + analysis_ms) / 2)
         summary[alias_key(alias)] = {
-            "build_s": round(total, 1),
-            "docs_per_s": round(count / total),
+            "build_s": round(build_s, 1),
+            "docs_per_s": round(count / build_s),
+            "generation_s": round(timing["generation"], 1),
+            "cpu_ms_per_doc": {"main": round(main_ms, 3), "analysis": round(analysis_ms, 3)},
+            "cpu_bound_docs_per_s_2_cores": round(1000 / bound),
             "index_mb": round(sizes[alias] / 1e6),
         }
         print(
-            f"{names[alias]}: writes {timing[alias]:.1f} s; build (analysis + writes) "
-            f"{total:.1f} s = {count / total:,.0f} docs/s; index {sizes[alias] / 1e6:,.0f} MB"
+            f"{names[alias]}: build {build_s:.1f} s = {count / build_s:,.0f} docs/s (generation "
+            f"{timing['generation']:.1f} s not counted; writes {timing['writes']:.1f} s); CPU "
+            f"per document: writing process {main_ms:.3f} ms, analysis {analysis_ms:.3f} ms "
+            f"(at most {1000 / bound:,.0f} docs/s on two free cores"
+            + ("" if alias == "default" else ", the database server's own work apart")
+            + f"); index {sizes[alias] / 1e6:,.0f} MB"
         )
     kinds = ["one word", "two words", "phrase", "most frequent word"]
     print("\np50 / p95 ms | " + " | ".join(f"{names[a]} {k}" for a in aliases for k in kinds))
@@ -345,14 +364,18 @@ def main(argv: list[str] | None = None) -> None:
             from havza.search import backends
 
             for count in [int(s) for s in args.sizes.split(",")]:
-                timing, sample = build(count, aliases, args.jobs)
+                sample: list[str] = []
+                timings = {}
+                for alias in aliases:
+                    timings[alias] = build(count, alias, args.jobs, sample if not sample else None)
+                    print(f"  {alias_key(alias)}: built in {timings[alias]['total']:.0f} s",
+                          file=sys.stderr, flush=True)  # fmt: skip
                 sizes = {a: backends.get(a).size() for a in aliases}
                 if not sizes["default"]:
                     sizes["default"] = (Path(tmp) / "havza.sqlite3").stat().st_size
-                print(f"  built in {timing['total']:.0f} s; measuring queries", file=sys.stderr,
-                      flush=True)  # fmt: skip
+                print("  measuring queries", file=sys.stderr, flush=True)
                 latencies = measure(aliases, sample, args.runs)
-                summary = report(count, timing, sizes, latencies, aliases)
+                summary = report(count, timings, sizes, latencies, aliases)
                 summary["load_after"] = round(os.getloadavg()[0], 1)
                 results.append(summary)
                 print(f"load after: {os.getloadavg()[0]:.1f}", flush=True)
