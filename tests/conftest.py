@@ -66,6 +66,23 @@ def compiled_catalogs():
     trans_real._default = None
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashing(request):
+    """Passwords hashed with a quick hasher: argon2 takes a core for a quarter of a second per
+    hash, and the suite makes users and logs them in by the hundred. Tests marked
+    `password_hashing` (tests/security) keep the hashers of the settings."""
+    if request.node.get_closest_marker("password_hashing"):
+        yield
+        return
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield
+
+
 @pytest.fixture
 def network(db):
     """A small network as an editor would build it: a statement in five languages with
@@ -178,10 +195,24 @@ def uses_database(item: pytest.Item) -> bool:
     )
 
 
+SLOW_FIXTURES = {"browser", "live_server", "vnu"}
+
+
+def is_slow(item: pytest.Item) -> bool:
+    return bool(item.get_closest_marker("slow")) or bool(
+        SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
 def pytest_collection_modifyitems(config, items):
-    """The PostgreSQL pass of `make test` (HAVZA_TEST_SECOND_PASS=1) runs what can differ
-    between databases: tests that touch no database, and those marked `once` (checkers of
-    the rendered HTML, pages and screenshots), ran already in the SQLite pass."""
+    """Slow tests (marked `slow`, or driving a browser, a live server or the HTML validator)
+    run first, so that with several test processes (pytest-xdist hands tests out in this
+    order) none of them is left running alone at the end.
+
+    The PostgreSQL pass of `make test` (HAVZA_TEST_SECOND_PASS=1) runs what can differ
+    between databases: it leaves out tests that touch no database, and those marked `once`
+    (checkers of the rendered HTML, pages and screenshots), run already in the SQLite pass."""
+    items.sort(key=lambda item: not is_slow(item))  # stable: file order within each group
     if os.environ.get("HAVZA_TEST_SECOND_PASS") != "1":
         return
     keep, once = [], []

@@ -22,13 +22,12 @@ def test_page_types_are_valid_html(network, tmp_path, vnu):
     article = network["article"].pk
     files += [builder.file_for(out, f"/{lang}/other-languages/{article}/") for lang in ("ar", "hy")]
     assert all(f.is_file() for f in files)
-    errors = vnu(files)
+    # A broken page checked in the same run (one Java start) shows that the checker can fail.
+    broken = tmp_path / "broken.html"
+    broken.write_text("<!DOCTYPE html><html lang=en><title>x</title><p><div></p>")
+    errors = vnu([*files, broken])
+    assert any(e.get("url", "").endswith("/broken.html") for e in errors)
+    errors = [e for e in errors if not e.get("url", "").endswith("/broken.html")]
     assert errors == [], "\n".join(
         f"{e.get('url')}: {e.get('message')} ({e.get('extract')})" for e in errors
     )
-
-
-def test_validator_catches_broken_html(tmp_path, vnu):
-    broken = tmp_path / "broken.html"
-    broken.write_text("<!DOCTYPE html><html lang=en><title>x</title><p><div></p>")
-    assert vnu([broken])

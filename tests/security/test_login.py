@@ -45,6 +45,17 @@ def test_after_the_limit_even_the_right_password_is_refused(client, editor):
     assert "192.0.2.10" not in stored and all(a.startswith("fd") for a in stored)
 
 
+@pytest.mark.password_hashing
+def test_passwords_are_stored_as_argon2_hashes_and_checked_at_login(client, editor):
+    """The hashers of the settings (the rest of the suite hashes quickly, tests/conftest.py)."""
+    editor.refresh_from_db()
+    assert editor.password.startswith("argon2$")
+    assert attempt(client, "ayse", "wrong").status_code == 200
+    assert not logged_in(client)
+    assert attempt(client, "ayse", "right-horse-battery").status_code == 302
+    assert logged_in(client)
+
+
 def test_the_lock_holds_for_an_account_from_another_address(client, editor):
     for n in range(settings.AXES_FAILURE_LIMIT):
         attempt(client, "ayse", "wrong", address=f"198.51.100.{n}")
