@@ -29,7 +29,6 @@ from typing import Any, TypeVar
 
 from lxml import etree
 
-from havza.archive import language
 from havza.archive.batches import SAVE_BATCH, Saving, save_stated
 from havza.archive.boilerplate import Boilerplate, edge_keys
 from havza.archive.models import ImportedDocument
@@ -226,8 +225,9 @@ def import_exports(
     rest: list[Item] = []
     done = 0
     _BOILERPLATE = boilerplate
-    if jobs > 1 and total >= PARALLEL_FROM:
-        language.preload()  # once, for every worker
+    # The model is not loaded here: the main process never identifies a post's language (the
+    # export states it), and each worker loads it when a paragraph is first checked, so the
+    # largest process holds either Django and the saving or the model, not both.
     try:
         with _pool(jobs if total >= PARALLEL_FROM else 1) as pool:
             sent: deque[_Sent] = deque()
