@@ -23,9 +23,26 @@ def contents(tree: dict) -> dict[str, bytes]:
     return {path: body for path, (body, _ino, _mtime) in tree.items()}
 
 
+def run_queued_pdfs() -> int:
+    """Run the statement PDF jobs a republish queued (``export.pdfs.rewrite``), as the
+    worker would; how many ran."""
+    from django_tasks_db.models import DBTaskResult
+
+    from havza.export import pdfs
+
+    name = f"{pdfs.rewrite.func.__module__}.{pdfs.rewrite.func.__name__}"
+    queued = list(DBTaskResult.objects.filter(task_path=name, status="READY"))
+    for row in queued:
+        pdfs.rewrite.func(None, *row.args_kwargs["args"])
+        row.delete()
+    return len(queued)
+
+
 def assert_like_a_fresh_build(out: Path, before: dict, tmp_path: Path) -> set[str]:
-    """OUT equals a full build of the database now; files with unchanged content were not
-    touched. Returns the files whose content changed, appeared or disappeared."""
+    """OUT equals a full build of the database now, once the queued statement PDFs are
+    written; files with unchanged content were not touched. Returns the files whose content
+    changed, appeared or disappeared."""
+    run_queued_pdfs()
     fresh = tmp_path / "fresh"
     builder.build(fresh, jobs=1)
     now = snapshot(out)

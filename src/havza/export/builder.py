@@ -25,12 +25,12 @@ from django.db import connections
 from django.urls import set_script_prefix
 
 from havza import languages
-from havza.export import files, steps
+from havza.export import files, pdfs, steps
 from havza.export import staging as staging_folders
 from havza.export.files import file_for
 from havza.export.swap import swap_directory
 from havza.publishing import assets, pages
-from havza.publishing.pages import catalogue
+from havza.publishing.pages import catalogue, companions
 from havza.publishing.pages.catalogue import PageStream
 
 __all__ = ["BuildResult", "Task", "build", "estimate_tasks", "file_for", "plan", "run_task"]
@@ -64,6 +64,7 @@ TASKS: dict[str, Callable[..., PageStream]] = {
     "topics": _per_language("topics"),
     "entities": _per_language("entities"),
     "site": lambda site: catalogue.build_task("site", site),
+    "pdfs": pdfs.stream,  # the statement PDFs not kept from before, once the pages are written
 }
 
 
@@ -76,18 +77,26 @@ def plan(jobs: int) -> list[Task]:
     return tasks
 
 
-def run_task(task: Task, out: str, base_url: str) -> tuple[str, int, int]:
-    """Render one task into OUT; returns (task name, pages, bytes)."""
+def run_task(
+    task: Task, out: str, base_url: str, replace: bool = False
+) -> tuple[str, int, int, list[pdfs.Item]]:
+    """Render one task into OUT; returns (task name, pages, bytes, the statement PDFs left
+    to render). REPLACE: OUT is being served, each file is replaced atomically."""
     prefix = files.script_prefix(base_url)
     set_script_prefix(prefix)
     site = pages.Site(base_url)
     count = size = 0
     root = Path(out)
-    with pages.remembering_items():
+    with pages.remembering_items(), companions.pdfs_later() as later:
         for url_path, body in task.streams(site):
-            size += files.write(files.file_for(root, url_path, prefix), body)
+            target = files.file_for(root, url_path, prefix)
+            if replace:
+                files.write_if_changed(target, body)
+                size += len(body)
+            else:
+                size += files.write(target, body)
             count += 1
-    return task.name, count, size
+    return task.name, count, size, list(later)
 
 
 def copy_static(out: Path) -> int:
@@ -111,6 +120,9 @@ class BuildResult:
     seconds: float = 0.0
     per_task: dict[str, int] = field(default_factory=dict)
     steps: list[str] = field(default_factory=list)  # what the other apps' steps report
+    pdfs: int = 0  # statement PDFs rendered after the pages
+    pages_seconds: float = 0.0  # until every page was written (and swapped in, PDFs after)
+    pdf_seconds: float = 0.0  # rendering the PDFs not kept from before
 
 
 def build(
@@ -119,8 +131,11 @@ def build(
     base_url: str | None = None,
     jobs: int = 1,
     progress: Callable[[str, int], None] | None = None,
+    pdfs_after: bool = False,
 ) -> BuildResult:
-    """Export the whole public site into OUT, replacing what was there only when complete."""
+    """Export the whole public site into OUT, replacing what was there only when complete.
+    PDFS_AFTER: swap the pages in first, then render the statement PDFs not kept from before
+    into the live OUT (their links lead nowhere until then)."""
     started = time.perf_counter()
     out = Path(out).resolve()
     base_url = (base_url or settings.HAVZA_BASE_URL).rstrip("/")
@@ -131,34 +146,54 @@ def build(
         shutil.rmtree(staging)
     staging.mkdir()
     result = BuildResult(out)
-    tasks = plan(jobs)
+    pool = None
     try:
         if jobs > 1:
             connections.close_all()  # each worker opens its own connection
-            with ProcessPoolExecutor(
+            pool = ProcessPoolExecutor(
                 max_workers=jobs,
                 mp_context=get_context("fork"),
                 initializer=staging_folders.bind_worker_to_parent,
                 initargs=(os.getpid(),),
-            ) as pool:
-                futures = [pool.submit(run_task, t, str(staging), base_url) for t in tasks]
-                for future in futures:
-                    name, count, size = future.result()
-                    _account(result, name, count, size, progress)
-        else:
-            for task in tasks:
-                name, count, size = run_task(task, str(staging), base_url)
-                _account(result, name, count, size, progress)
+            )
+        later = _run(pool, plan(jobs), staging, base_url, result, progress)
         result.assets = copy_static(staging)
         result.steps = steps.run(staging, base_url)
+        pdf_tasks = [Task("pdfs", (chunk,)) for chunk in pdfs.chunks(later, jobs)]
+        if not pdfs_after:
+            pdfs_started = time.perf_counter()
+            _run(pool, pdf_tasks, staging, base_url, result, progress)
+            result.pdf_seconds = time.perf_counter() - pdfs_started
         swap_directory(staging, out)
+        result.pages_seconds = time.perf_counter() - started - result.pdf_seconds
+        if pdfs_after:
+            pdfs_started = time.perf_counter()
+            _run(pool, pdf_tasks, out, base_url, result, progress, replace=True)
+            result.pdf_seconds = time.perf_counter() - pdfs_started
+        result.pdfs = len(later)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         set_script_prefix("/")
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _run(pool, tasks, folder: Path, base_url: str, result, progress, replace=False) -> list:
+    """Run TASKS into FOLDER, in POOL's processes (or this one); the PDFs they left."""
+    later: list[pdfs.Item] = []
+    if pool is None:
+        outcomes = (run_task(t, str(folder), base_url, replace) for t in tasks)
+    else:
+        futures = [pool.submit(run_task, t, str(folder), base_url, replace) for t in tasks]
+        outcomes = (future.result() for future in futures)
+    for name, count, size, left in outcomes:
+        _account(result, name, count, size, progress)
+        later += left
+    return later
 
 
 def _account(result: BuildResult, name: str, count: int, size: int, progress) -> None:

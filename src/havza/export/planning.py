@@ -41,8 +41,17 @@ class Plan:
     # (url of page N, first surplus page): remove every page N on disk from there on
     prune: list[tuple[Callable[[int], str], int]] = field(default_factory=list)
 
+    works: dict[int, object] = field(default_factory=dict)  # fetched for the pages, by id
+
     def add(self, path: str, render: Render) -> None:
         self.render.setdefault(path, render)
+
+    def work(self, pk: int):
+        """Work PK with what its pages show, fetched once for the plan (None: nothing of
+        it is published)."""
+        if pk not in self.works:
+            self.works[pk] = queries.works_for_pages().filter(pk=pk).first()
+        return self.works[pk]
 
 
 def _before_q(key: tuple) -> Q:
@@ -103,7 +112,7 @@ def plan(
     def change_for(listing: WorkList) -> ListChange:
         return changes.setdefault(listing, ListChange(listing))
 
-    work_pages = _WorkPages(site)
+    work_pages = _WorkPages(site, result)
     for key, old in before.items():
         work_id, lang = key
         new = after[key]
@@ -199,13 +208,14 @@ class _WorkPages:
     """The pages of the changed works, each work fetched once with what the pages of all its
     languages show (as the full build fetches it), when the first of them is rendered."""
 
-    def __init__(self, site: pages.Site):
+    def __init__(self, site: pages.Site, plan: Plan):
         self.site = site
+        self.plan = plan
         self.works: dict[int, dict[int, Translation]] = {}
 
     def render(self, work_id: int, pk: int) -> bytes:
         if work_id not in self.works:
-            work = queries.works_for_pages().filter(pk=work_id).first()
+            work = self.plan.work(work_id)
             found = work.published_translations() if work else []
             self.works[work_id] = {t.pk: t for t in found}
         t = self.works[work_id].get(pk) or queries.work_pages().get(pk=pk)

@@ -37,6 +37,7 @@ class Result:
     removed: list[Path] = field(default_factory=list)
     unchanged: int = 0
     seconds: float = 0.0
+    later: list[tuple[str, int]] = field(default_factory=list)  # PDFs left to ``pdfs.rewrite``
 
     @property
     def rendered(self) -> int:
@@ -44,7 +45,7 @@ class Result:
 
 
 @contextmanager
-def _locked(out: Path):
+def locked(out: Path):
     """One republish at a time per export (editors may save at the same moment)."""
     lock = out.parent / f".{out.name}.lock"
     with lock.open("a") as fh:
@@ -65,12 +66,22 @@ def base_url_of(out: Path) -> str | None:
     return match.group(1) if match else None
 
 
-def republish(out: Path, before: Mapping[Key, Before], *, base_url: str | None = None) -> Result:
+PDF_ADDRESS = re.compile(r"(?:^|/)(?P<lang>[^/]+)/pdf/(?P<work>[0-9]+)\.pdf$")
+
+
+def republish(
+    out: Path,
+    before: Mapping[Key, Before],
+    *,
+    base_url: str | None = None,
+    pdfs_later: bool = False,
+) -> Result:
     """Re-render into the export at OUT the pages the changes in BEFORE affect.
 
     BEFORE maps (work id, language) to what the export showed of it: a ``State`` (taken
     with ``states`` or ``of_works`` before the change was saved), None (nothing published)
-    or UNKNOWN.
+    or UNKNOWN. PDFS_LATER: statement PDFs whose file exists are not rendered but listed in
+    ``Result.later``, for ``pdfs.rewrite`` to render after (the old one is served meanwhile).
     """
     started = time.perf_counter()
     out = Path(out).resolve()
@@ -82,10 +93,14 @@ def republish(out: Path, before: Mapping[Key, Before], *, base_url: str | None =
     set_script_prefix(prefix)
     result = Result()
     try:
-        with _locked(out):
+        with locked(out):
             todo, _after = plan(before, pages.Site(base_url), out, prefix)
             for path, render in todo.render.items():
                 target = files.file_for(out, path, prefix)
+                found = PDF_ADDRESS.search(path) if pdfs_later else None
+                if found and target.is_file():
+                    result.later.append((found["lang"], int(found["work"])))
+                    continue
                 body = render()
                 if body is not None and files.write_if_changed(target, body):
                     result.written.append(target)

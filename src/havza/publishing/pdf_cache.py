@@ -96,6 +96,11 @@ def _write(path: Path, body: bytes) -> None:
         log.warning("Could not keep the PDF %s", path, exc_info=True)
 
 
+def kept(statement: pdf.Statement) -> bytes | None:
+    """STATEMENT's PDF if one is kept for it (None: it must be rendered)."""
+    return _read(path_of(statement))
+
+
 def rendered(statement: pdf.Statement) -> bytes:
     """STATEMENT's PDF: the one kept for it, or rendered now and kept."""
     path = path_of(statement)

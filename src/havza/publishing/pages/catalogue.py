@@ -42,6 +42,9 @@ class Plan(Protocol):
 
     def add(self, path: str, render: Callable[[], bytes]) -> None: ...
 
+    def work(self, pk: int) -> Any:
+        """Work PK as ``queries.works_for_pages`` fetches it, once per plan (or None)."""
+
 
 class PageKind:
     """One kind of public page. Subclasses override what differs."""

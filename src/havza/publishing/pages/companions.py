@@ -10,6 +10,8 @@ asks them (``affected``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import unquote
 
 from django.conf import settings
@@ -83,7 +85,7 @@ class WorkCompanion(PageKind):
         return iter(())  # written by WorkPage.build with the work's own pages
 
     def affected(self, plan: Plan, change: ListChange, site: Site) -> None:
-        work = _work(change.listing.ref)
+        work = plan.work(int(change.listing.ref))
         for code in languages.codes():
             if work is not None and self.exists(work, code):
                 plan.add(
@@ -146,21 +148,53 @@ class StatementPdf(WorkCompanion):
         changes every language (and so every language's list ``work``), a change of one
         translation only its own PDF."""
         lang, ref = change.listing.lang, int(change.listing.ref)
-        work = _work(ref)
+        work = plan.work(ref)
         if work is not None and self.exists(work, lang):
             plan.add(self.address(lang, ref), lambda: self.render(lang, work, site).body)
         else:
             plan.remove.add(self.address(lang, ref))
 
+    def pages_of(self, work: Work, site: Site) -> PageStream:
+        if _later is None:
+            yield from super().pages_of(work, site)
+            return
+        for code in languages.codes():
+            if self.exists(work, code):
+                body = pdf_cache.kept(statement_of(_translation(work, code), site))
+                if body is None:
+                    _later.append((code, work.pk))  # rendered after the pages
+                else:
+                    yield self.address(code, work.pk), body
+
     def render(self, lang, item, site, number=1) -> Page:
-        t = next(t for t in item.translations.all() if t.language == lang)
-        t.work = item
         return Page(
-            pdf_cache.rendered(statement_of(t, site)),  # rendered once per statement
+            pdf_cache.rendered(statement_of(_translation(item, lang), site)),
             content_type="application/pdf",
             language=lang,
             path=self.address(lang, item.pk),
         )
+
+
+_later: list[tuple[str, int]] | None = None
+
+
+@contextmanager
+def pdfs_later() -> Iterator[list[tuple[str, int]]]:
+    """Within it, the build writes with a work's pages only the statement PDFs kept from
+    before (``pdf_cache``); the (language, work id) of each PDF still to render are added to
+    the list it gives, for a later step to render (``StatementPdf().render``)."""
+    global _later
+    previous, _later = _later, []
+    try:
+        yield _later
+    finally:
+        _later = previous
+
+
+def _translation(work: Work, lang: str) -> Translation:
+    t = next(t for t in work.translations.all() if t.language == lang)
+    t.work = work
+    return t
 
 
 def pdf_address(t: Translation) -> str | None:

@@ -34,6 +34,14 @@ class Command(BaseCommand):
             help="Processes rendering in parallel (default: one per core).",
         )
         parser.add_argument(
+            "--pdfs",
+            choices=["before", "after"],
+            default="before",
+            help="When the statement PDFs not kept from a previous build are rendered: "
+            "before the new site replaces OUT (default), or after, into the live site (it is "
+            "up sooner; until they are written, the links to those PDFs lead nowhere).",
+        )
+        parser.add_argument(
             "--work",
             type=int,
             action="append",
@@ -49,7 +57,9 @@ class Command(BaseCommand):
             help="With --work: only the work's translation in LANG changed (repeatable).",
         )
 
-    def handle(self, *args, out, base_url, jobs, work=None, language=None, **options):
+    def handle(
+        self, *args, out, base_url, jobs, work=None, language=None, pdfs="before", **options
+    ):
         if language and not work:
             raise CommandError("--language goes with --work.")
         if work:
@@ -74,11 +84,17 @@ class Command(BaseCommand):
             bar.set_postfix_str(f"{name}: {count} pages")
             bar.update(1)
 
-        result = builder.build(out, base_url=base_url, jobs=jobs, progress=progress)
+        result = builder.build(
+            out, base_url=base_url, jobs=jobs, progress=progress, pdfs_after=pdfs == "after"
+        )
         bar.close()
         self.stdout.write(
             f"Wrote {result.pages} pages and {result.assets} assets "
             f"({result.bytes / 1_000_000:.1f} MB) to {result.out} in {result.seconds:.2f} s."
+        )
+        self.stdout.write(
+            f"Pages in {result.pages_seconds:.2f} s; {result.pdfs} statement PDFs rendered "
+            f"{pdfs} the swap in {result.pdf_seconds:.2f} s."
         )
         for line in result.steps:
             self.stdout.write(line)
