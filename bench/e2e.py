@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -188,7 +189,7 @@ def run_size(args: argparse.Namespace, statements: int, hugo: str | None) -> dic
             command = [str(HAVZA), "import", *map(str, exports), "--no-progress"]
             imports.append(measure(command, env))
             print(f"  havza import: {imports[-1]}", flush=True)
-            builds.append(measure([str(HAVZA), "build", str(out)], env))
+            builds.append(measure([str(HAVZA), "build", str(out)], env, output=True))
             print(f"  havza build: {builds[-1]}", flush=True)
             if with_hugo:
                 shutil.rmtree(site / "public", ignore_errors=True)
@@ -219,6 +220,13 @@ def measure_python(call):
     return value, time.perf_counter() - started
 
 
+def _printed(runs, pattern: str) -> float | None:
+    """The median of a figure the runs printed (PATTERN's group), or None."""
+    found = [re.search(pattern, r.output) for r in runs]
+    values = [float(m.group(1)) for m in found if m]
+    return round(statistics.median(values), 2) if values else None
+
+
 def _result(statements, posts, megabytes, imports, builds, hugos, edited, served, out, site):
     imp = statistics.median(r.seconds for r in imports)
     build = statistics.median(r.seconds for r in builds)
@@ -244,6 +252,9 @@ def _result(statements, posts, megabytes, imports, builds, hugos, edited, served
         "build_s": round(build, 2),
         "build_pages": file_count(out),
         "build_pdfs": file_count(out, (".pdf",)),  # statements' PDFs: most of the build's time
+        # The build's own split: until every page is written, then the PDFs not kept before.
+        "build_pages_s": _printed(builds, r"Pages in ([0-9.]+) s"),
+        "build_pdf_s": _printed(builds, r"statement PDFs rendered \w+ the swap in ([0-9.]+) s"),
         "end_to_end_s": round(imp + build, 2),
         "hugo_s": round(hugo_s, 2) if hugo_s else None,
         "hugo_pages": file_count(site / "public") if hugos else None,

@@ -307,11 +307,13 @@ class Run:
     seconds: float
     max_rss: int  # largest single process, from the kernel
     tree_rss: int  # sum over the process tree, sampled every 50 ms
+    output: str = ""  # what it printed, when asked for (a few lines)
 
 
-def measure(command: list[str], env: dict, cwd: Path | None = None) -> Run:
+def measure(command: list[str], env: dict, cwd: Path | None = None, output: bool = False) -> Run:
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL)
+    stdout = tempfile.TemporaryFile() if output else subprocess.DEVNULL  # noqa: SIM115 (closed below)
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=stdout)
     peak = 0
     done = threading.Event()
 
@@ -330,7 +332,12 @@ def measure(command: list[str], env: dict, cwd: Path | None = None) -> Run:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{command} failed with {process.returncode}")
-    return Run(seconds, usage.ru_maxrss * 1024, peak)
+    printed = ""
+    if output:
+        stdout.seek(0)
+        printed = stdout.read().decode()
+        stdout.close()
+    return Run(seconds, usage.ru_maxrss * 1024, peak, printed)
 
 
 def file_count(folder: Path, suffixes=(".html", ".xml")) -> int:
