@@ -18,3 +18,17 @@ def corpus(db):
             f.TranslationFactory(work=work, language=lang, title=title, body_markdown=body)
         works[key] = work
     return works
+
+
+@pytest.fixture(autouse=True)
+def _index_emptied_after_committed_tests(request, django_db_blocker):
+    """A test whose writes are committed (``transaction=True``) ends with the database
+    emptied table by table, which leaves out the SQLite FTS5 table (no model): it is
+    emptied here, so that the next test's translations do not meet its rows."""
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        from havza.search import backends
+
+        with django_db_blocker.unblock():
+            backends.get().clear()

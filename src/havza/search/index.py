@@ -122,7 +122,6 @@ def reindex(
     rows = _batches(using)
     vendors = (connections[using].vendor,)
     with transaction.atomic(using=using):
-        backend.clear()
         backend.begin_rebuild()
         for entries in _analyzed(rows, jobs, vendors):
             backend.write(entries, fresh=True)

@@ -84,8 +84,10 @@ class Backend:
         return (e.translation_id, e.work_id, e.language, e.kind, e.year, published)
 
     def begin_rebuild(self) -> None:
-        """The index was cleared and every entry follows: the backend may defer upkeep
-        until ``optimize()``."""
+        """Every entry follows (written FRESH), into an empty index, then ``optimize()``: the
+        backend may defer upkeep until then. Clears the index unless the backend builds a new
+        one beside it."""
+        self.clear()
 
     def clear(self) -> None:
         raise NotImplementedError

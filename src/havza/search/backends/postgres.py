@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from havza.search.backends import base
+from havza.search.backends import base, rebuild
 from havza.search.backends.base import (
     BODY_WEIGHT,
     SUMMARY_WEIGHT,
@@ -66,17 +66,19 @@ def tsvector_text(entry: Entry) -> str:
 class PostgresBackend(Backend):
     name = "postgresql"
 
+    # The table a rebuild writes into (see ``rebuild``), once begun.
+    building: str | None = None
+
     def write(self, entries: Sequence[Entry], fresh: bool = False) -> None:
         if not entries:
             return
-        if fresh and len(entries) > 1:
-            self._copy(entries)
+        if self.building or (fresh and len(entries) > 1):
+            self._copy(entries, self.building or SearchDocument._meta.db_table)
         else:  # the row and its vector in one statement
             self._write_documents(entries, fresh, prepared=(COLUMN, "%s::tsvector"))
 
-    def _copy(self, entries: Sequence[Entry]) -> None:
+    def _copy(self, entries: Sequence[Entry], table: str) -> None:
         """A rebuild's rows, streamed with COPY (the vector as tsvector text)."""
-        table = SearchDocument._meta.db_table
         columns = f"translation_id, work_id, language, kind, year, published, {COLUMN}"
         with (
             self.connection.cursor() as cursor,
@@ -98,22 +100,21 @@ class PostgresBackend(Backend):
         SearchDocument.objects.using(self.using).all().delete()
 
     def begin_rebuild(self) -> None:
-        # The GIN index is built once at the end (optimize): much faster than updating it
-        # row by row. A rebuild is one transaction, so no reader sees the table without it.
-        with self.connection.cursor() as cursor:
-            cursor.execute(f"DROP INDEX IF EXISTS {INDEX}")
+        """Rebuild into a new table beside the index, which readers go on searching; writes to
+        the index (a publication meanwhile) wait for the rebuild's end, as they would see a
+        table about to be replaced. ``optimize`` indexes the new table and puts it in the
+        index's place (see ``rebuild``)."""
+        self.building = rebuild.begin(self.connection, SearchDocument._meta.db_table)
 
     def optimize(self) -> None:
         table = SearchDocument._meta.db_table
         with self.connection.cursor() as cursor:
-            # The rows' foreign keys are checked now, as an index cannot be made on a table
-            # with checks pending; then they are deferred again (as Django declares them).
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute("SET maintenance_work_mem = '256MB'")
-            cursor.execute(add_column_sql(table)[1])
-            cursor.execute("RESET maintenance_work_mem")
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-            cursor.execute(f"ANALYZE {table}")
+            if self.building:
+                gin = f"CREATE INDEX {INDEX} ON {table} USING gin ({COLUMN})"
+                rebuild.finish(self.connection, table, self.building, [gin])
+                self.building = None
+            else:
+                cursor.execute(f"ANALYZE {table}")
 
     def search(
         self, queries: Sequence[Clauses], filters: Filters, limit: int, offset: int
