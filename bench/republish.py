@@ -70,7 +70,7 @@ def edit_and_republish(out: Path, edits: int, seed: int = 5) -> list[dict]:
             {
                 "ms": ms,
                 "cpu_ms": cpu_ms,
-                "pdf_ms": (time.perf_counter() - started) * 1000,
+                "pdf_ms": (time.perf_counter() - started) * 1000 if result.later else None,
                 "rendered": result.rendered,
                 "written": len(result.written),
                 "removed": len(result.removed),
@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> None:
                     "median_ms": round(statistics.median(ms), 1),
                     "max_ms": round(max(ms), 1),
                     "pdf_job_median_ms": round(
-                        statistics.median([r["pdf_ms"] for r in rows if r["pdf_ms"]] or [0]), 1
+                        statistics.median([r["pdf_ms"] for r in rows if r["pdf_ms"]] or [0.0]), 1
                     ),
                     "cpu_median_ms": round(statistics.median(r["cpu_ms"] for r in rows), 1),
                     "pages_rendered": [r["rendered"] for r in rows],
