@@ -204,15 +204,30 @@ def is_slow(item: pytest.Item) -> bool:
     )
 
 
+def database_order(item: pytest.Item) -> int:
+    """pytest-django's (and Django's) order: tests in a rolled-back transaction, then tests
+    that commit (their database is emptied after them), then tests without a database."""
+    from pytest_django.plugin import validate_django_db
+
+    fixtures = set(getattr(item, "fixturenames", ()))
+    marker = item.get_closest_marker("django_db")
+    transaction = reset_sequences = False
+    if marker:
+        transaction, reset_sequences, *_ = validate_django_db(marker)
+    if transaction or reset_sequences or {"transactional_db", "live_server"} & fixtures:
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
 def pytest_collection_modifyitems(config, items):
-    """Slow tests (marked `slow`, or driving a browser, a live server or the HTML validator)
-    run first, so that with several test processes (pytest-xdist hands tests out in this
-    order) none of them is left running alone at the end.
+    """In each group of Django's order, slow tests (marked `slow`, or driving a browser, a
+    live server or the HTML validator) run first, so that with several test processes
+    (pytest-xdist hands tests out in this order) none is left running alone at the end.
 
     The PostgreSQL pass of `make test` (HAVZA_TEST_SECOND_PASS=1) runs what can differ
     between databases: it leaves out tests that touch no database, and those marked `once`
     (checkers of the rendered HTML, pages and screenshots), run already in the SQLite pass."""
-    items.sort(key=lambda item: not is_slow(item))  # stable: file order within each group
+    items.sort(key=lambda item: (database_order(item), not is_slow(item)))  # stable
     if os.environ.get("HAVZA_TEST_SECOND_PASS") != "1":
         return
     keep, once = [], []
