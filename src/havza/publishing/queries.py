@@ -182,9 +182,10 @@ def works_for_pages() -> QuerySet[Work]:
         Work.objects.filter(translations__status=PUBLISHED)
         .distinct()
         .order_by("id")
-        .select_related("event")
+        .select_related("event", "lead_image")
         .prefetch_related(
             Prefetch("translations", queryset=translations),
+            "attachments",
             _authorships(prefix=""),
             Prefetch(
                 "signatories", queryset=Signatory.objects.select_related("organization", "person")
