@@ -130,3 +130,16 @@ def test_a_text_has_the_terms_of_its_whole_analysis(lang, value):
     whole = an.stem(an.words(value))
     assert an.terms(value) == whole
     assert an.terms(value) == whole  # the second time from what was remembered
+
+
+def test_texts_are_analyzed_the_same_past_the_remembered_runs(monkeypatch):
+    """Once an analyzer remembers as many runs as it may, new ones are analyzed each time
+    and those it knew are still known."""
+    from havza.search import analysis
+
+    an = analyzer("tr")
+    assert an.terms("Kararı grev") == ["karar", "grev"]
+    monkeypatch.setattr(analysis, "RUN_CACHE", 1)
+    text = "Kararı grevdeki limancılarınkiler, grev"
+    assert an.terms(text) == an.stem(an.words(text))
+    assert an.terms(text) == an.stem(an.words(text))

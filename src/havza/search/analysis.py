@@ -186,19 +186,23 @@ class Analyzer:
         runs = text.split()
         found = list(map(known.get, runs))
         if None in found:
-            self._learn(runs, known)
-            found = list(map(known.__getitem__, runs))
+            learned = self._learn(set(runs).difference(known))
+            # The runs seen first are kept (the frequent ones, mostly); past RUN_CACHE the
+            # others are analyzed each time they come, never all forgotten at once.
+            if len(known) + len(learned) <= RUN_CACHE:
+                known.update(learned)
+            found = [
+                terms if terms is not None else learned[run]
+                for terms, run in zip(found, runs, strict=True)
+            ]
         return list(chain.from_iterable(found))
 
-    def _learn(self, runs: list[str], known: dict[str, tuple[str, ...]]) -> None:
-        """Analyze the runs of RUNS not in KNOWN (their words stemmed in one call)."""
-        missing = list(set(runs).difference(known))
-        if len(known) + len(missing) > RUN_CACHE:
-            known.clear()
-        words = [self.words(run) for run in missing]
+    def _learn(self, missing: set[str]) -> dict[str, tuple[str, ...]]:
+        """The terms of each run of MISSING (their words stemmed in one call)."""
+        runs = list(missing)
+        words = [self.words(run) for run in runs]
         stems = iter(self.stem(list(chain.from_iterable(words))))
-        for run, its in zip(missing, words, strict=True):
-            known[run] = tuple(islice(stems, len(its)))
+        return {run: tuple(islice(stems, len(its))) for run, its in zip(runs, words, strict=True)}
 
     def analyzed(self, text: str) -> str:
         """The terms of TEXT as one string, separated by spaces: what the index stores."""
@@ -223,7 +227,7 @@ def _terms(lang: str) -> dict[str, str]:
 
 
 # Runs of non-space characters remembered per language, with their terms.
-RUN_CACHE = 50_000
+RUN_CACHE = 100_000
 
 
 @cache
