@@ -98,10 +98,12 @@ def _complete(folder: Path) -> bool:
 
 
 def _index_into(folder: Path) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+    from pagefind.index import IndexConfig
+
+    from havza.search.pagefind_client import PromptIndex
 
     loop = asyncio.new_event_loop()
-    index = PagefindIndex(config=IndexConfig(output_path=str(folder)))
+    index = PromptIndex(config=IndexConfig(output_path=str(folder)))
     count = 0
     try:
         loop.run_until_complete(index.__aenter__())
