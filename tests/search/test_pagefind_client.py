@@ -1,14 +1,15 @@
-"""The static search's Pagefind client writes the bundle Pagefind's own client writes."""
+"""The static search's Pagefind client writes the bundle Pagefind's own client makes, every
+file of it whole."""
 
 import asyncio
-import hashlib
+import gzip
 import json
 from pathlib import Path
 
 import pytest
 from pagefind.index import IndexConfig, PagefindIndex
 
-from havza.search.pagefind_client import PromptIndex
+from havza.search.pagefind_client import PromptIndex, unfinished
 
 RECORDS = [
     ("/en/works/a/", "en", "workers of the port strike for the second day", "Strike"),
@@ -18,29 +19,70 @@ RECORDS = [
 ]
 
 
-def bundle(index_class, folder: Path) -> str:
+async def add_records(index) -> None:
+    for url, lang, text, title in RECORDS:
+        answer = await index.add_custom_record(
+            url=url, content=text, language=lang, meta={"title": title}
+        )
+        assert answer["type"] == "IndexedFile"
+
+
+def normalized(path: str, content: bytes) -> bytes:
+    if path == "pagefind-entry.json" and content:  # its languages come in no fixed order
+        return json.dumps(json.loads(content), sort_keys=True).encode()
+    return content
+
+
+def written_bundle(folder: Path) -> dict[str, bytes]:
     async def write():
-        async with index_class(config=IndexConfig(output_path=str(folder))) as index:
-            for url, lang, text, title in RECORDS:
-                answer = await index.add_custom_record(
-                    url=url, content=text, language=lang, meta={"title": title}
-                )
-                assert answer["type"] == "IndexedFile"
+        async with PromptIndex(config=IndexConfig(output_path=str(folder))) as index:
+            await add_records(index)
 
     asyncio.run(write())
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        content = path.read_bytes()
-        if path.name == "pagefind-entry.json":  # its languages come in no fixed order
-            content = json.dumps(json.loads(content), sort_keys=True).encode()
-        digest.update(str(path.relative_to(folder)).encode() + b"\0" + content)
-    return digest.hexdigest()
+    return {
+        str(path.relative_to(folder)): normalized(path.name, path.read_bytes())
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
 
 
-def test_same_bundle_as_pagefinds_own_client(tmp_path):
-    ours = bundle(PromptIndex, tmp_path / "ours")
-    assert (tmp_path / "ours" / "pagefind-entry.json").exists()
-    assert ours == bundle(PagefindIndex, tmp_path / "library")
+def library_bundle() -> dict[str, bytes]:
+    """The bundle as Pagefind's own client hands it over in memory (whole by construction:
+    no file is written)."""
+
+    async def files():
+        async with PagefindIndex() as index:
+            await add_records(index)
+            return await index.get_files()
+
+    return {
+        file["path"]: normalized(file["path"], file["content"]) for file in asyncio.run(files())
+    }
+
+
+def test_same_bundle_as_pagefinds_own_client_and_every_file_whole(tmp_path):
+    ours = written_bundle(tmp_path / "ours")
+    theirs = library_bundle()
+    assert "pagefind-entry.json" in ours
+    assert sorted(ours) == sorted(theirs)
+    assert [path for path in ours if ours[path] != theirs[path]] == []
+
+
+def test_a_bundle_is_not_whole_while_a_file_is_empty_or_cut_short(tmp_path):
+    fragment = tmp_path / "fragment" / "en_1.pf_fragment"
+    fragment.parent.mkdir()
+    compressed = gzip.compress(b"pagefind_dcd" + b"workers of the port" * 200)
+    (tmp_path / "pagefind-entry.json").write_text('{"version": "1", "languages": {}}')
+    (tmp_path / "pagefind.js").write_text("export const x = 1;")
+    fragment.write_bytes(compressed)
+    assert unfinished(tmp_path) == []
+
+    fragment.write_bytes(compressed[: len(compressed) // 2])
+    assert unfinished(tmp_path) == [fragment]
+    fragment.write_bytes(b"")
+    assert unfinished(tmp_path) == [fragment]
+    (tmp_path / "pagefind-entry.json").write_text('{"version": "1", "langu')
+    assert sorted(unfinished(tmp_path)) == sorted([fragment, tmp_path / "pagefind-entry.json"])
 
 
 def test_a_refused_record_is_an_error_not_a_wait(tmp_path):

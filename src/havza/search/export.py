@@ -63,11 +63,6 @@ def _write_bundle(out_dir: Path) -> int:
     for stale in (new, old):
         shutil.rmtree(stale, ignore_errors=True)
     count = _index_into(new)
-    for _again in range(2):  # on a loaded machine Pagefind has been seen to stop mid-write
-        if _complete(new):
-            break
-        shutil.rmtree(new, ignore_errors=True)
-        count = _index_into(new)
     if not _complete(new):
         raise RuntimeError(f"Pagefind left an incomplete search bundle in {new}")
     # Pagefind lists the languages in no fixed order: sorted, the same site gives the same
