@@ -46,12 +46,12 @@ def written_bundle(folder: Path) -> dict[str, bytes]:
     }
 
 
-def library_bundle() -> dict[str, bytes]:
-    """The bundle as Pagefind's own client hands it over in memory (whole by construction:
-    no file is written)."""
+def library_bundle(folder: Path) -> dict[str, bytes]:
+    """The bundle as Pagefind's own client hands it over in memory (whole by construction;
+    the client also writes it into FOLDER when it stops, not read here)."""
 
     async def files():
-        async with PagefindIndex() as index:
+        async with PagefindIndex(config=IndexConfig(output_path=str(folder))) as index:
             await add_records(index)
             return await index.get_files()
 
@@ -62,7 +62,7 @@ def library_bundle() -> dict[str, bytes]:
 
 def test_same_bundle_as_pagefinds_own_client_and_every_file_whole(tmp_path):
     ours = written_bundle(tmp_path / "ours")
-    theirs = library_bundle()
+    theirs = library_bundle(tmp_path / "library")
     assert "pagefind-entry.json" in ours
     assert sorted(ours) == sorted(theirs)
     assert [path for path in ours if ours[path] != theirs[path]] == []
