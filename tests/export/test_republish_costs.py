@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import gzip
+
+import brotli
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from havza.export import republish, states
+from havza.export import files, republish, states
 from havza.export.sitemap_files import replace_groups
 from havza.publishing import pages, sitemaps
 from havza.publishing.pages.companions import StatementPdf
 from tests import factories as f
+from tests.export.conftest import assert_like_a_fresh_build, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +70,54 @@ def test_a_sitemap_patch_finds_the_groups_lines(site):
     other = f.WorkFactory(kind="article")
     f.TranslationFactory(work=other, language="en")
     assert replace_groups(data, {other.pk}, set(), site_) is None
+
+
+def test_a_translation_edited_in_place_leaves_the_other_languages_pages_alone(
+    site, tmp_path, django_capture_on_commit_callbacks
+):
+    """Pages in other languages show of a translation that is not the original only its
+    address: editing its title and text renders none of them, and the export is still what
+    a full build writes."""
+    out = site["out"]
+    work = site["reports"][3]
+    english, turkish = (work.translations.get(language=code) for code in ("en", "tr"))
+    before_files = snapshot(out)
+    with django_capture_on_commit_callbacks(execute=True):
+        turkish.title = "Pire'de liman işçileri iş bıraktı"
+        turkish.body_markdown = "Yeni bir son paragraf."
+        turkish.save()
+    changed = assert_like_a_fresh_build(out, before_files, tmp_path)
+    assert f"tr/works/{turkish.slug}/index.html" in changed
+    assert not any(path.startswith("en/works/") for path in changed)
+
+    before = republish.states([(work.pk, "tr")])
+    turkish.title = "Pire'de liman işçileri yine iş bıraktı"
+    turkish.save()
+    todo, _after = republish.plan(before, pages.Site(), out)
+    assert turkish.get_absolute_url() in todo.render
+    assert english.get_absolute_url() not in todo.render
+    # The original's edit shows in the other languages (the notice that it changed).
+    before = republish.states([(work.pk, "en")])
+    english.body_markdown = "A new last paragraph."
+    english.save()
+    todo, _after = republish.plan(before, pages.Site(), out)
+    assert turkish.get_absolute_url() in todo.render
+
+
+def test_a_rewritten_page_replaces_the_old_one_in_one_step(tmp_path):
+    """A reader who opened the page before it was rewritten reads the old page whole; the
+    address then holds the new page and its compressed copies, and nothing else is left."""
+    target = tmp_path / "en" / "index.html"
+    files.write(target, b"<p>old</p>")
+    with target.open("rb") as reader:
+        assert files.write_if_changed(target, b"<p>new</p>")
+        assert reader.read() == b"<p>old</p>"
+    assert target.read_bytes() == b"<p>new</p>"
+    assert gzip.decompress(target.with_name("index.html.gz").read_bytes()) == b"<p>new</p>"
+    assert brotli.decompress(target.with_name("index.html.br").read_bytes()) == b"<p>new</p>"
+    assert sorted(p.name for p in target.parent.iterdir()) == [
+        "index.html", "index.html.br", "index.html.gz"
+    ]  # fmt: skip
+    assert not files.write_if_changed(target, b"<p>new</p>")
+    files.write_if_changed(tmp_path / "fr" / "index.html", b"<p>nouveau</p>")  # a new page
+    assert (tmp_path / "fr" / "index.html.br").is_file()

@@ -7,6 +7,7 @@ they are compressed once, while the file is written, and always hold the same by
 
 from __future__ import annotations
 
+import ctypes
 import gzip
 import os
 from collections.abc import Iterable
@@ -112,8 +113,45 @@ def write_if_changed(target: Path, body: bytes) -> bool:
     with _Writer(target, suffix) as fh:
         fh.write(body)
     for temporary in reversed(fh.paths):
-        temporary.replace(temporary.with_name(temporary.name.removesuffix(suffix)))
+        put_in_place(temporary, temporary.with_name(temporary.name.removesuffix(suffix)))
     return True
+
+
+def put_in_place(new: Path, target: Path) -> None:
+    """Make the file NEW the file TARGET in one step: a reader opens the old file or the new
+    one, never a mix and never nothing.
+
+    An existing TARGET is swapped with NEW (``renameat2(RENAME_EXCHANGE)``), then the old file
+    is removed: on ext4 a rename over an existing file first writes the new file's data to the
+    disk (the ``auto_da_alloc`` heuristic), 1-3 ms a file, most of the time of a republish that
+    rewrites a dozen pages with their .gz and .br. The swap does not, so the pages reach the
+    disk when the kernel writes them, as those of a full build do (neither asks for fsync:
+    after a power cut, ``havza build`` writes the export again)."""
+    if _exchange is not None and _exchange(new, target):
+        new.unlink()
+        return
+    new.replace(target)
+
+
+def _load_exchange():
+    """renameat2(RENAME_EXCHANGE) from the C library (Linux), or None."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return None
+    c_int, c_path = ctypes.c_int, ctypes.c_char_p
+    renameat2.argtypes = [c_int, c_path, c_int, c_path, ctypes.c_uint]
+    renameat2.restype = c_int
+
+    def exchange(a: Path, b: Path) -> bool:
+        return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _EXCHANGE) == 0
+
+    return exchange
+
+
+_AT_FDCWD = -100
+_EXCHANGE = 2  # RENAME_EXCHANGE
+_exchange = _load_exchange()
 
 
 def remove(out: Path, target: Path) -> bool:

@@ -100,6 +100,25 @@ def _kinds_before(before: Mapping[Key, Before], works, others: set[str]) -> set[
     return kinds
 
 
+def _shown_in_other_languages(
+    work, before: Mapping[Key, Before], after: Mapping[Key, State | None]
+) -> bool:
+    """Whether the changes of WORK's translations in BEFORE show on its pages in other
+    languages. Those pages show of another translation its address and language (switcher,
+    hreflang, "also in"), and of the original also its content (the notice that it was
+    updated): a translation other than the original that stays published at the same
+    address changes none of them, whatever else of it changed."""
+    for (work_id, lang), old in before.items():
+        if work_id != work.pk:
+            continue
+        new = after[(work_id, lang)]
+        if not isinstance(old, State) or new is None or old.url != new.url:
+            return True
+        if lang == work.original_language:
+            return True
+    return False
+
+
 def plan(
     before: Mapping[Key, Before], site: pages.Site, out: Path, prefix: str = "/"
 ) -> tuple[Plan, dict[Key, State | None]]:
@@ -159,7 +178,8 @@ def plan(
             page_kind.affected(result, change, site)
 
     # The work's pages in its other languages: switcher, hreflang, original, notices.
-    siblings = Translation.objects.filter(work_id__in=works, status=queries.PUBLISHED)
+    shown = [w for w in works.values() if _shown_in_other_languages(w, before, after)]
+    siblings = Translation.objects.filter(work_id__in=shown, status=queries.PUBLISHED)
     for t in siblings.only("id", "language", "slug", "work_id"):
         result.add(t.get_absolute_url(), lambda w=t.work_id, pk=t.pk: work_pages.render(w, pk))
 
