@@ -108,6 +108,23 @@ def test_an_editor_without_grants_sees_no_translations(client, make_editor, work
     assert response.status_code == 403
 
 
+def test_a_grant_given_or_taken_away_counts_from_the_next_request(client, greek_editor, work):
+    """The languages a person holds are worked out once per request, never kept longer."""
+    _work, tr, _el = work
+    client.force_login(greek_editor)
+    url = reverse("admin:publishing_translation_change", args=[tr.pk])
+    listing = reverse("admin:publishing_translation_changelist")
+    assert client.get(url).status_code in (302, 403, 404)
+    turkish = LanguageGrant.objects.create(user=greek_editor, language="tr", role=Role.EDITOR)
+    assert client.get(url).status_code == 200
+    assert "Barış" in client.get(listing).content.decode()
+    turkish.delete()
+    assert client.get(url).status_code in (302, 403, 404)
+    assert "Barış" not in client.get(listing).content.decode()
+    LanguageGrant.objects.filter(user=greek_editor).delete()
+    assert client.get(listing).status_code == 403
+
+
 def imported(key: str, translation) -> ImportedDocument:
     return ImportedDocument.objects.create(
         key=key, path=key, format="md", digest=key, status="imported",
