@@ -1,6 +1,8 @@
 """Benchmark: build the search index and query it, on SQLite FTS5 and PostgreSQL in one run.
 
     .venv/bin/python -m bench.search --sizes 110000,1100000 --runs 3 [--jobs 2] [--pg URL]
+    .venv/bin/python -m bench.search --sizes 110000 --pg '' --keep /tmp/idx   # build, keep
+    .venv/bin/python -m bench.search --pg '' --reuse /tmp/idx                # queries only
 
 For each size and each backend in turn (each has the machine to itself), generates that many
 translation documents in the 11 site languages, analyzes them (the analyzers of havza.search,
@@ -27,6 +29,12 @@ batches of 2,000 per analysing process in flight), only 2,000 bodies are kept to
 from, and each batch is its own transaction. The same seed gives each backend the same
 documents. Progress goes to stderr every twentieth of the documents (at least every 10,000);
 the last line of stdout is the figures as JSON.
+
+``--keep DIR`` builds one size of the SQLite index into DIR and leaves it there (with the
+bodies phrases are drawn from); ``--reuse DIR`` times the queries against it again without
+building (SQLite only), so that a change to the search can be timed before and after on the
+same index. Beside wall time, each kind of query reports its CPU time (the process's: SQLite
+runs in it) and the SQL statements of one search.
 
 A query matching 1,000 documents or more ("most frequent word", and most one-word queries at
 a million documents) is answered by the backends' rule for common queries
@@ -258,6 +266,10 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def measure(aliases: list[str], sample: list[str], runs: int) -> dict:
+    """{(alias, language, kind): (p50 ms, p95 ms, CPU ms a query, SQL statements a query,
+    FTS5/tsquery matches a query)}: the median of RUNS runs of each."""
+    from django.db import connections
+
     from havza.search import backends
     from havza.search.backends import Filters
     from havza.search.services import analyzed
@@ -269,26 +281,39 @@ def measure(aliases: list[str], sample: list[str], runs: int) -> dict:
         bodies.setdefault(lang, []).append(body)
     langs = {code: Language(random.Random(f"11-{code}"), code) for code in CODES}
     result: dict = {}
+    statements: list[str] = []
+
+    def counted(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
     for _run in range(runs):
         for code in CODES:
             for kind, texts in queries(rng, langs[code], bodies.get(code, ["a b"])).items():
                 for alias in aliases:
                     backend = backends.get(alias)
-                    times = []
-                    for text in texts:
-                        q = analyzed(text, code, False)
-                        started = time.perf_counter()
-                        backend.search(q, Filters(), 10, 0)
-                        times.append((time.perf_counter() - started) * 1000)
+                    times, cpu = [], 0.0
+                    statements.clear()
+                    with connections[alias].execute_wrapper(counted):
+                        for text in texts:
+                            q = analyzed(text, code, False)
+                            started, cpu_started = time.perf_counter(), time.process_time()
+                            backend.search(q, Filters(), 10, 0)
+                            times.append((time.perf_counter() - started) * 1000)
+                            cpu += time.process_time() - cpu_started
+                    matches = sum(s.count(" MATCH ") + s.count(" @@ ") for s in statements)
                     key = (alias, code, kind)
                     result.setdefault(key, []).append(
-                        (percentile(times, 50), percentile(times, 95))
+                        (
+                            percentile(times, 50),
+                            percentile(times, 95),
+                            cpu * 1000 / len(texts),
+                            len(statements) / len(texts),
+                            matches / len(texts),
+                        )
                     )
     return {
-        key: (
-            statistics.median(p50 for p50, _ in runs_),
-            statistics.median(p95 for _, p95 in runs_),
-        )
+        key: tuple(statistics.median(values) for values in zip(*runs_, strict=True))
         for key, runs_ in result.items()
     }
 
@@ -299,7 +324,11 @@ def report(count: int, timings: dict, sizes: dict, latencies: dict, aliases: lis
     summary: dict = {"documents": count}
     print(f"\n## {count:,} documents")
     for alias in aliases:
-        timing = timings[alias]
+        summary[alias_key(alias)] = {}
+        timing = timings.get(alias)
+        if timing is None:  # an index kept from before (--reuse)
+            print(f"{names[alias]}: index {sizes[alias] / 1e6:,.0f} MB (built before)")
+            continue
         build_s = timing["total"] - timing["generation"]
         # CPU per document of this process (receiving entries, writing) and of the
         # analysing processes; with two free cores the build cannot go faster than the
@@ -307,7 +336,7 @@ def report(count: int, timings: dict, sizes: dict, latencies: dict, aliases: lis
         main_ms = (timing["cpu_main"] - timing["cpu_generation"]) / count * 1000
         analysis_ms = timing["cpu_analysis"] / count * 1000
         bound = max(main_ms, (main_ms + analysis_ms) / 2)
-        summary[alias_key(alias)] = {
+        summary[alias_key(alias)] |= {
             "build_s": round(build_s, 1),
             "docs_per_s": round(count / build_s),
             "generation_s": round(timing["generation"], 1),
@@ -326,19 +355,34 @@ def report(count: int, timings: dict, sizes: dict, latencies: dict, aliases: lis
     kinds = ["one word", "two words", "phrase", "most frequent word"]
     print("\np50 / p95 ms | " + " | ".join(f"{names[a]} {k}" for a in aliases for k in kinds))
     for code in CODES:
-        cells = ["{:.1f} / {:.1f}".format(*latencies[(a, code, k)]) for a in aliases for k in kinds]
+        cells = [
+            "{:.1f} / {:.1f}".format(*latencies[(a, code, k)][:2]) for a in aliases for k in kinds
+        ]
+        print(f"{code} | " + " | ".join(cells))
+    print("\nCPU ms a query (statements, matches) | "
+          + " | ".join(f"{names[a]} {k}" for a in aliases for k in kinds))  # fmt: skip
+    for code in CODES:
+        cells = [
+            "{2:.1f} ({3:.0f}, {4:.0f})".format(*latencies[(a, code, k)])
+            for a in aliases
+            for k in kinds
+        ]
         print(f"{code} | " + " | ".join(cells))
     for alias in aliases:
         for kind in kinds:
             p95s = [latencies[(alias, c, kind)][1] for c in CODES]
             p50s = [latencies[(alias, c, kind)][0] for c in CODES]
+            cpus = [latencies[(alias, c, kind)][2] for c in CODES]
             print(
                 f"{names[alias]} {kind}: p50 median {statistics.median(p50s):.1f} ms, "
-                f"p95 worst language {max(p95s):.1f} ms"
+                f"p95 worst language {max(p95s):.1f} ms; CPU a query: median "
+                f"{statistics.median(cpus):.1f} ms, worst language {max(cpus):.1f} ms"
             )
             summary[alias_key(alias)][kind.replace(" ", "_")] = {
                 "p50_median_ms": round(statistics.median(p50s), 1),
                 "p95_worst_language_ms": round(max(p95s), 1),
+                "cpu_ms_median": round(statistics.median(cpus), 1),
+                "cpu_ms_worst_language": round(max(cpus), 1),
             }
     return summary
 
@@ -359,29 +403,56 @@ def main(argv: list[str] | None = None) -> None:
         help="the documents' languages: with one, N documents give each query the lists of "
         "an index of 11 x N (a search reads only its language's terms)",
     )
+    parser.add_argument(
+        "--keep", metavar="DIR", help="build one size of the SQLite index into DIR and keep it"
+    )
+    parser.add_argument(
+        "--reuse", metavar="DIR", help="time the queries on the index kept in DIR (no build)"
+    )
     args = parser.parse_args(argv)
     CODES[:] = args.languages.split(",")
+    kept = args.keep or args.reuse
+    if (kept and args.pg) or (args.keep and "," in args.sizes):
+        parser.error("--keep and --reuse: one size, SQLite alone (--pg '')")
     load_before = round(os.getloadavg()[0], 1)
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"load {load_before}; Python {platform.python_version()}")  # fmt: skip
     results = []
     with tempfile.TemporaryDirectory(prefix="havza-search-bench-") as tmp:
+        folder = Path(kept or tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         pg_name = f"havza_search_bench_{os.getpid()}"
         pg_url = create_pg_database(args.pg, pg_name) if args.pg else None
         try:
-            aliases = setup(Path(tmp), pg_url)
+            if args.reuse:
+                about = json.loads((folder / "bench.json").read_text())
+                CODES[:] = about["languages"]
+                sizes_ = [about["documents"]]
+            else:
+                (folder / "havza.sqlite3").unlink(missing_ok=True)
+                sizes_ = [int(s) for s in args.sizes.split(",")]
+            aliases = setup(folder, pg_url)
             from havza.search import backends
 
-            for count in [int(s) for s in args.sizes.split(",")]:
+            for count in sizes_:
                 sample: list[str] = []
                 timings = {}
-                for alias in aliases:
-                    timings[alias] = build(count, alias, args.jobs, sample if not sample else None)
-                    print(f"  {alias_key(alias)}: built in {timings[alias]['total']:.0f} s",
-                          file=sys.stderr, flush=True)  # fmt: skip
+                if args.reuse:
+                    sample = (folder / "sample.txt").read_text().split("\n\0\n")
+                else:
+                    for alias in aliases:
+                        timings[alias] = build(
+                            count, alias, args.jobs, sample if not sample else None
+                        )
+                        print(f"  {alias_key(alias)}: built in {timings[alias]['total']:.0f} s",
+                              file=sys.stderr, flush=True)  # fmt: skip
+                if args.keep:
+                    (folder / "sample.txt").write_text("\n\0\n".join(sample))
+                    about = {"documents": count, "languages": CODES}
+                    (folder / "bench.json").write_text(json.dumps(about))
                 sizes = {a: backends.get(a).size() for a in aliases}
                 if not sizes["default"]:
-                    sizes["default"] = (Path(tmp) / "havza.sqlite3").stat().st_size
+                    sizes["default"] = (folder / "havza.sqlite3").stat().st_size
                 print("  measuring queries", file=sys.stderr, flush=True)
                 latencies = measure(aliases, sample, args.runs)
                 summary = report(count, timings, sizes, latencies, aliases)
