@@ -57,3 +57,41 @@ def test_every_language_at_once_keeps_one_hit_per_work(docks):
     results = search("dockers", "en", everywhere=True)
     assert results.more
     assert len({r.work_id for r in results.results}) == len(results.results)
+
+
+@pytest.fixture
+def strike(db, monkeypatch):
+    """Eight Turkish works about a dock strike, the newest last (COMMON is 5). Among the last
+    five: one title has a word that "direni" begins, one has it inside a word, one has the
+    phrase "liman işçileri", one has its words apart."""
+    monkeypatch.setattr(base, "COMMON", 5)
+    titles = ["Bülten", "Bülten", "Bülten", "Ödirenişler", "İşçileri ve liman",
+              "Liman işçileri", "Direniyoruz", "Bülten"]  # fmt: skip
+    works = []
+    for n, title in enumerate(titles):
+        work = f.WorkFactory(kind="statement", published_on=dt.date(2021, 5, 1 + n))
+        f.TranslationFactory(
+            work=work, language="tr", title=f"{title} {n}",
+            body_markdown="Limanda direniş sürüyor, liman işçileri direniyor.",
+        )  # fmt: skip
+        works.append(work)
+    return works
+
+
+def _order(results, works) -> list[int]:
+    return [next(i for i, w in enumerate(works) if w.pk == r.work_id) for r in results.results]
+
+
+def test_a_common_prefix_word_puts_first_the_titles_with_a_word_it_begins(strike):
+    results = search("direni", "tr")  # a prefix: direniyor, direniş, not ödireniş
+    assert results.more
+    assert _order(results, strike) == [6, 7, 5, 4, 3]
+    assert [r.score for r in results.results] == [1.0, 0.0, 0.0, 0.0, 0.0]
+
+
+def test_a_common_phrase_puts_first_the_titles_with_its_words_in_order(strike):
+    results = search('"liman işçileri"', "tr")
+    assert _order(results, strike) == [5, 7, 6, 4, 3]
+    both = search('direni "liman işçileri"', "tr")  # no title has both
+    assert _order(both, strike) == [7, 6, 5, 4, 3]
+    assert {r.score for r in both.results} == {0.0}

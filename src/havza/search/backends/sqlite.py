@@ -10,6 +10,7 @@ character's Unicode class to find the same spaces.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from havza.search.backends import base
@@ -24,7 +25,7 @@ from havza.search.backends.base import (
 )
 from havza.search.documents import Entry
 from havza.search.models import SearchDocument
-from havza.search.query import Clauses, fts5_expression, fts5_title_expression, scoped
+from havza.search.query import Clauses, fts5_expression, scoped, title_needles
 
 TABLE = "search_fts"
 CREATE = (
@@ -107,11 +108,11 @@ class SQLiteBackend(Backend):
         # Terms carry their language, so the query in each language needs no other condition.
         match = " OR ".join(f"({fts5_expression(q)})" for q in queries)
         where, params = self.filter_sql(filters)
-        cut, matches = self._common_cut(match, where, params)
-        if cut is not None:
-            return self._search_common(queries, match, cut, where, params, limit, offset)
+        last = self._last_matches(match, where, params)
+        if len(last) == base.COMMON:
+            return self._search_common(queries, last, limit, offset)
         if len(queries) == 1 and not where:
-            return self._search_one_language(match, limit, offset, matches)
+            return self._search_one_language(match, limit, offset, len(last))
         where = f"WHERE {where}" if where else ""
         docs = SearchDocument._meta.db_table
         # bm25() must run where FTS5 answers the MATCH: the CTE is materialized so that
@@ -142,46 +143,47 @@ class SQLiteBackend(Backend):
         hits = [Hit(t, w, round(-score, 6)) for t, w, score, _ in rows]
         return Found(hits, total)
 
-    def _common_cut(self, match: str, where: str, params: list) -> tuple[int | None, int]:
-        """The lowest id of the COMMON matches indexed last, if there are that many (FTS5
-        reads its lists from the end and stops there, scoring nothing), and how many matches
-        there are up to COMMON (so that fewer are not counted again)."""
+    def _last_matches(self, match: str, where: str, params: list) -> list[int]:
+        """The ids of the COMMON matches indexed last (FTS5 reads its lists from the end and
+        stops there, scoring nothing), or of every match if there are fewer: whether the
+        query is common, and how many match if not (so that they are not counted again)."""
         docs = SearchDocument._meta.db_table
+        # The document table only for filters (every row of the index has one there).
+        join = f"JOIN {docs} d ON d.translation_id = {TABLE}.rowid" if where else ""
         where = f"AND {where}" if where else ""
-        sql = (
-            f"SELECT {TABLE}.rowid FROM {TABLE} JOIN {docs} d "
-            f"ON d.translation_id = {TABLE}.rowid WHERE {TABLE} MATCH %s {where} "
-            f"ORDER BY {TABLE}.rowid DESC LIMIT %s"
-        )
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, [match, *params, base.COMMON])
-            rows = cursor.fetchall()
-        return (rows[-1][0] if len(rows) == base.COMMON else None), len(rows)
-
-    def _search_common(self, queries, match, cut, where, params, limit, offset) -> Found:
-        """A common query (see ``COMMON``): the matches from CUT on, those with every word in
-        the title first, each group newest first; one per work (the translation with the
-        words in its title, else the one indexed last)."""
-        docs = SearchDocument._meta.db_table
-        title = " OR ".join(f"({fts5_title_expression(q)})" for q in queries)
-        where = f"WHERE {where}" if where else ""
-        # key: whether the title has the words, then the translation id, in one number (the
-        # row with the greatest gives its columns to the group).
-        common = (
-            f"WITH c AS MATERIALIZED (SELECT rowid AS id FROM {TABLE} "
-            f"WHERE {TABLE} MATCH %s AND rowid >= %s), "
-            f"t AS MATERIALIZED (SELECT rowid AS id FROM {TABLE} "
-            f"WHERE {TABLE} MATCH %s AND rowid >= %s) "
-        )
-        grouped = (
-            "SELECT d.translation_id, d.work_id, "
-            "MAX((c.id IN (SELECT id FROM t)) * 4294967296 + c.id) AS key, d.published "
-            f"FROM c JOIN {docs} d ON d.translation_id = c.id {where} GROUP BY d.work_id"
-        )
-        args = [match, cut, f"({match}) AND ({title})", cut, *params]
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"{common} SELECT translation_id, work_id, key >= 4294967296, COUNT(*) OVER () "
+                f"SELECT {TABLE}.rowid FROM {TABLE} {join} WHERE {TABLE} MATCH %s {where} "
+                f"ORDER BY {TABLE}.rowid DESC LIMIT %s",
+                [match, *params, base.COMMON],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def _search_common(self, queries, ids: list[int], limit: int, offset: int) -> Found:
+        """A common query (see ``COMMON``): its last matches IDS, those with every word in
+        the title first, each group newest first; one per work (the translation with the
+        words in its title, else the one indexed last). FTS5 is not asked again (a prefix
+        query would merge the lists of every term it begins once more each time): the
+        titles are read from FTS5's copy of the text (its ``_content`` table, the title in
+        column c0) and looked into for the words (``query.title_needles``)."""
+        docs = SearchDocument._meta.db_table
+        needles = [title_needles(q) for q in queries]
+        in_title = " OR ".join(
+            "(" + " AND ".join(["instr(' ' || coalesce(f.c0, '') || ' ', %s) > 0"] * len(n)) + ")"
+            for n in needles
+        )
+        # key: whether the title has the words, then the translation id, in one number (the
+        # row with the greatest gives its columns to the group).
+        grouped = (
+            "SELECT d.translation_id, d.work_id, "
+            f"MAX(({in_title}) * 4294967296 + d.translation_id) AS key, d.published "
+            f"FROM json_each(%s) j JOIN {docs} d ON d.translation_id = j.value "
+            f"JOIN {TABLE}_content f ON f.id = j.value GROUP BY d.work_id"
+        )
+        args = [*(n for each in needles for n in each), json.dumps(ids)]
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT translation_id, work_id, key >= 4294967296, COUNT(*) OVER () "
                 f"FROM ({grouped}) ORDER BY key >= 4294967296 DESC, published DESC, "
                 "work_id DESC LIMIT %s OFFSET %s",
                 [*args, limit, offset],
@@ -190,7 +192,7 @@ class SQLiteBackend(Backend):
             if rows:
                 total = rows[0][3]
             else:
-                cursor.execute(f"{common} SELECT COUNT(*) FROM ({grouped})", args)
+                cursor.execute(f"SELECT COUNT(*) FROM ({grouped})", args)
                 total = cursor.fetchone()[0]
         return Found([Hit(t, w, float(title)) for t, w, title, _ in rows], total, more=True)
 
