@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from havza.archive import grouping, undated
+from havza.archive.announce import Announcer
 from havza.archive.entities import Directory
 from havza.archive.models import GroupingCandidate, ImportedDocument
 from havza.archive.pipeline import Progress
@@ -24,7 +25,6 @@ from havza.archive.store import Item, save_batch, save_group, storage_key
 from havza.publishing import changes
 from havza.publishing.bulk import SlugReservations
 from havza.publishing.models import Work
-from havza.publishing.signals import works_imported
 
 SAVE_BATCH = 50  # works saved per transaction
 CANDIDATES_PER_DOCUMENT = 3
@@ -146,6 +146,8 @@ class Saving:
     slugs: SlugReservations = field(default_factory=SlugReservations)
     faults: dict[str, int] = field(default_factory=_faults)
     number: int = 0  # batches saved so far
+    # Tells the apps built on publishing what each batch saved (``announce``).
+    announcer: Announcer = field(default_factory=Announcer)
 
 
 def group_and_save(
@@ -231,10 +233,13 @@ def _save_grouped(
         plan = _Plan(items, result, all_nodes, works, candidates, faults, number)
         saving.directory = plan.save(batch, saving.directory, saving.slugs, saving.bulk)
         _kill_if(faults, "kill-after", number)
-        # The translation memory aligns the batch's works (it adds "alignment" to entries).
+        # The translation memory aligns the batch's works (it adds "alignment" to entries),
+        # in a second process while the next batch is saved when there is one.
         done = [m for members in batch for m in members]
-        works_imported.send(
-            Work, work_ids=sorted(plan.saved_works(done)), documents=[items[m].entry for m in done]
+        saving.announcer.send(
+            sorted(plan.saved_works(done)),
+            [items[m].entry for m in done],
+            more=start + size < len(groups),
         )
         saved += sum(len(members) for members in batch)
         if progress:

@@ -25,6 +25,7 @@ from pathlib import Path
 from django.db import connection, transaction
 
 from havza.archive import stream
+from havza.archive.announce import Announcer
 from havza.archive.batches import SAVE_BATCH, Saving, group_and_save
 from havza.archive.models import ImportedDocument
 from havza.archive.paths import expand, failed
@@ -173,17 +174,20 @@ def _import(
             if item is not None:
                 items.append(item)
     del sources, todo
-    saving = Saving(report, options.bulk)
-    if exports:
+    saving = Saving(report, options.bulk, announcer=Announcer(parallel=jobs > 1))
+    try:
+        if exports:
 
-        def decide(source, previous, analysis):
-            return _item(source, previous, analysis, report)
+            def decide(source, previous, analysis):
+                return _item(source, previous, analysis, report)
 
-        items += stream.import_exports(
-            exports, boilerplate, saving, decide, _unchanged, jobs, progress
-        )
-    if items:
-        group_and_save(items, report, options.bulk, progress, saving)
+            items += stream.import_exports(
+                exports, boilerplate, saving, decide, _unchanged, jobs, progress
+            )
+        if items:
+            group_and_save(items, report, options.bulk, progress, saving)
+    finally:
+        saving.announcer.close()
 
 
 def _unchanged(digest: str, previous: ImportedDocument | None) -> bool:
