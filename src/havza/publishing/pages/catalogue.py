@@ -163,11 +163,12 @@ class PagedList(PageKind):
         if item is None:
             return
         size = settings.HAVZA_PAGE_SIZE
-        qs = self.works(lang, item)
-        numbers, count, count_before = change.pages(qs.count(), size)
+        shown, ref = self.shows[0], self.ref(item)
+        # The queries of the live page (their SQL compiled once per process).
+        numbers, count, count_before = change.pages(count_listed(shown, lang, ref), size)
 
         def render_page(number: int) -> bytes:
-            works = list(qs[(number - 1) * size : number * size])
+            works = listed(shown, lang, ref, (number - 1) * size, number * size)
             return self.render_items(lang, item, works, number, count, site).body
 
         href = self.pagination(lang, item, 1, count).href

@@ -286,14 +286,7 @@ class TopicPage(PagedList):
         for pk, topic in topics.items():
             if open_pages[pk] or numbers[pk] == 1:  # a topic without works still has its page
                 yield page(pk)
-            entries = feed_entries.pop(pk)
-            bodies = dict(
-                Translation.objects.filter(pk__in=[t.pk for t in entries]).values_list(
-                    "pk", "body_html"
-                )
-            )
-            for t in entries:
-                t.body_html = bodies[t.pk]
+            entries = with_bodies(feed_entries.pop(pk))
             feed = feeds.render_topic_feed(topic, lang, site, entries=entries)
             yield feed.path, feed.body
 
@@ -318,10 +311,22 @@ class TopicFeed(WindowedList):
         return lists.find_topic(lang, slug)
 
     def render(self, lang, item, site, number=1) -> Page:
-        return feeds.render_topic_feed(item, lang, site)
+        # The topic page's query (its SQL compiled once), then the bodies of those works.
+        entries = listed("topic", lang, item.pk, 0, settings.HAVZA_FEED_SIZE)
+        return feeds.render_topic_feed(item, lang, site, entries=with_bodies(entries))
 
     def build(self, site, lang) -> PageStream:
         return iter(())  # written by TopicPage's one pass over the works
+
+
+def with_bodies(entries: list[Translation]) -> list[Translation]:
+    """ENTRIES, fetched without their bodies, with the HTML body a feed shows (one query)."""
+    bodies = dict(
+        Translation.objects.filter(pk__in=[t.pk for t in entries]).values_list("pk", "body_html")
+    )
+    for t in entries:
+        t.body_html = bodies[t.pk]
+    return entries
 
 
 # Events ------------------------------------------------------------------------------------
