@@ -4,9 +4,11 @@
     python -m bench.render --count 50 --profile work
 
 Each kind of page (a work page, a kind listing, the home page) is asked for COUNT times
-through the Django application (middleware, view, rendering, no render cache), the way
-`havza serve --uncached` answers a reader, and rendered COUNT times directly from the page
-catalogue (the function the export calls). Both are given as the
+through the Django application (every middleware, view, rendering), COUNT times as
+`havza serve --uncached` answers a reader without a session ("served": the render cache,
+off, in front of Django, public pages rendered past the middleware they have no use for,
+``serving.public``), and rendered COUNT times directly from the page catalogue (the function
+the export calls). Both are given as the
 median wall time and the mean CPU time of this process (steadier on a busy machine). The
 demo database is created in a data directory
 of its own unless HAVZA_DATA_DIR names one. --profile KIND prints a cProfile of KIND's
@@ -119,7 +121,12 @@ def main(argv: list[str] | None = None) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from havza.serving.lean import SignOnRoutes
+    from havza.serving.pages import PageCache
+    from havza.serving.public import PublicHandler
+
     app = get_wsgi_application()
+    served = PageCache(SignOnRoutes(app), public=PublicHandler())
     paths = pages_of(app)
     results = {}
     for name, path in paths.items():
@@ -132,12 +139,15 @@ def main(argv: list[str] | None = None) -> dict:
             for q in sql:
                 print(f"  [{name}] {q[:300]}")
         request = _timed(lambda p=path: _get(app, p), args.count)
+        answer = _timed(lambda p=path: _get(served, p), args.count)
         render = _timed(direct(path), args.count)
         results[name] = {
             "path": path,
             "queries": len(sql),
             "request_ms": request["p50_ms"],
             "request_cpu_ms": request["cpu_ms"],
+            "served_ms": answer["p50_ms"],
+            "served_cpu_ms": answer["cpu_ms"],
             "render_ms": render["p50_ms"],
             "render_cpu_ms": render["cpu_ms"],
         }
@@ -146,7 +156,7 @@ def main(argv: list[str] | None = None) -> dict:
             profiler = cProfile.Profile()
             profiler.enable()
             for _ in range(args.count):
-                _get(app, path)
+                _get(served, path)
             profiler.disable()
             out = io.StringIO()
             pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(60)

@@ -126,3 +126,102 @@ def test_plain_http_is_not_answered_when_the_site_is_https(settings, page_store,
     calls = https.django.calls
     assert https.get(url).status == 301
     assert https.django.calls == calls + 1
+
+
+class Counting:
+    """A WSGI application counting the requests that reach it."""
+
+    def __init__(self, app):
+        self.app = app
+        self.calls = 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        return self.app(environ, start_response)
+
+
+def readable(answer) -> tuple[dict, bytes]:
+    """An answer's headers and body, uncompressed (Django's gzip adds random bytes against
+    BREACH: two compressions of a page differ in their bytes and length)."""
+    if answer.headers.get("content-encoding") != "gzip":
+        return answer.headers, answer.body
+    headers = {k: v for k, v in answer.headers.items() if k != "content-length"}
+    return headers, gzip.decompress(answer.body)
+
+
+@pytest.fixture
+def public_live(page_store, settings):
+    """The cached application as ``havza serve`` runs it: public pages rendered by the
+    PublicHandler (CACHED: with the render cache on or off)."""
+    from havza.serving.pages import PageCache
+    from havza.serving.public import PublicHandler
+    from tests.serving.conftest import Live
+
+    def make(cached: bool) -> Live:
+        settings.HAVZA_PAGE_CACHE = cached
+        live = Live(page_store)
+        live.public = Counting(PublicHandler())
+        live.app = PageCache(live.django, page_store, public=live.public)
+        return live
+
+    return make
+
+
+def test_a_reader_without_a_session_gets_what_the_whole_stack_answers(public_live, site):
+    """Past the middleware a public page has no use for, the answer is the same: status,
+    every header (the security headers, Vary: Cookie, the ETag) and body; 304s and 404s
+    too."""
+    live = public_live(cached=False)
+    work = site["reports"][1].translations.get(language="en").get_absolute_url()
+    addresses = [
+        work,
+        "/en/",
+        "/ar/",
+        "/en/articles/",
+        "/en/articles/page/2/",
+        "/en/feed.xml",
+        f"{site['topic'].get_absolute_url('en')}",
+        site["author"].get_absolute_url("en"),
+        "/en/works/no-such-work/",
+        "/en/articles/page/9/",
+    ]
+    etag = None
+    for address in addresses:
+        for headers in ({}, {"Accept-Encoding": "gzip, br"}):
+            lean = live.get(address, headers)
+            whole_app, live.app = live.app, live.django.app
+            try:
+                whole = live.get(address, headers)
+            finally:
+                live.app = whole_app
+            assert (lean.status, readable(lean)) == (whole.status, readable(whole))
+            assert lean.cookies == []
+            if address == work:
+                assert lean.headers["vary"] == "Accept-Encoding, Cookie"
+                assert "frame-ancestors 'none'" in lean.headers["content-security-policy"]
+                etag = lean.headers["etag"]
+    assert live.public.calls == 2 * len(addresses)
+    calls = live.public.calls
+    assert live.get(work, {"If-None-Match": etag}).status == 304
+    assert live.request("HEAD", work).status == 200
+    assert live.public.calls == calls + 2
+
+
+def test_private_requests_and_other_pages_go_through_the_whole_stack(
+    public_live, site, django_user_model
+):
+    for cached in (False, True):
+        live = public_live(cached=cached)
+        work = site["reports"][1].translations.get(language="en").get_absolute_url()
+        editor = django_user_model.objects.get_or_create(username="editor", is_staff=True)[0]
+        client = Client()
+        client.force_login(editor)
+        session = client.cookies["sessionid"].value
+        answer = live.get(work, {"Cookie": f"sessionid={session}"})
+        assert answer.status == 200 and "no-cache" in answer.headers["cache-control"]
+        live.request("POST", work, body=b"a=1", CONTENT_TYPE="application/x-www-form-urlencoded")
+        assert live.get("/admin/login/").status == 200
+        assert live.get("/en/articles").status == 301  # not a page: the slash is added
+        assert live.public.calls == 0
+        assert live.get(work).status == 200  # a reader without a session: the public handler
+        assert live.public.calls == 1

@@ -5,11 +5,13 @@ three encodings (Brotli, gzip, none), with the headers the application sent; the
 reader who asks for it is answered from there, 304 included, without entering Django.
 Kept pages are invalidated when a change that affects them commits (``invalidation``).
 
-Never from the cache, nor into it: requests other than GET and HEAD, requests carrying a
-session or CSRF cookie or an Authorization header, hosts Django would refuse, plain HTTP
-when the site redirects to HTTPS, and responses that are not a catalogue page's 200 marked
-``public`` (no Set-Cookie, varying on nothing but Accept-Encoding and Cookie). The query
-string is ignored: a catalogue page is known by its path alone, as in the export.
+Those pages are rendered past the middleware they have no use for (``public``), also when
+the cache is off. Never from the cache, nor into it: requests other than GET and HEAD,
+requests carrying a session or CSRF cookie or an Authorization header, hosts Django would
+refuse, plain HTTP when the site redirects to HTTPS, and responses that are not a catalogue
+page's 200 marked ``public`` (no Set-Cookie, varying on nothing but Accept-Encoding and
+Cookie). The query string is ignored: a catalogue page is known by its path alone, as in
+the export.
 """
 
 from __future__ import annotations
@@ -127,8 +129,13 @@ def not_modified(variant: Variant, environ: dict) -> bool:
 class PageCache:
     """WSGI middleware: answers catalogue pages from the store, keeps those it renders."""
 
-    def __init__(self, app: Callable, store: stores.Store | None = None):
+    def __init__(
+        self, app: Callable, store: stores.Store | None = None, public: Callable | None = None
+    ):
         self.app = app
+        # What renders a catalogue page for a reader without a session (public.PublicHandler:
+        # Django without the middleware such a page has no use for); APP when not given.
+        self.public = public or app
         self._store = store
         self.hosts = list(settings.ALLOWED_HOSTS)
         self.session_cookie = settings.SESSION_COOKIE_NAME
@@ -191,9 +198,13 @@ class PageCache:
     # The WSGI application -----------------------------------------------------------------
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        if not self.enabled or not self.cacheable_request(environ):
+        if not self.cacheable_request(environ):
             return self.app(environ, start_response)
         path = environ.get("PATH_INFO") or "/"
+        if not self.enabled:
+            if self.public is not self.app and self.eligible_path(path):
+                return self.public(environ, start_response)
+            return self.app(environ, start_response)
         encoding = encoding_for(environ.get("HTTP_ACCEPT_ENCODING", ""))
         kept_store = self.store
         variant, token = kept_store.lookup(path, encoding)
@@ -223,7 +234,7 @@ class PageCache:
             captured[:] = [status, headers]
             return lambda data: None
 
-        result = self.app(inner, capture)
+        result = self.public(inner, capture)
         try:
             body = b"".join(result)
         finally:
