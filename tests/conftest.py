@@ -85,6 +85,11 @@ def quick_password_hashing(request):
 
 @pytest.fixture
 def network(db):
+    """A small network as an editor would build it: see ``make_network``."""
+    return make_network()
+
+
+def make_network() -> dict:
     """A small network as an editor would build it: a statement in five languages with
     authors, issuers and signatories; an article only in English and Turkish; a topic and an
     event with speakers from three continents."""

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
+from django.db import transaction
+from django.test import override_settings
 
 from havza.export import builder
 from tests import factories as f
+from tests.conftest import make_network
 
 
 def snapshot(out: Path) -> dict[str, tuple[bytes, int, int]]:
@@ -59,11 +65,18 @@ def assert_like_a_fresh_build(out: Path, before: dict, tmp_path: Path) -> set[st
     return changed
 
 
+PAGED = {"HAVZA_PAGE_SIZE": 2, "HAVZA_FEED_SIZE": 3}  # listings of several pages, short feeds
+
+
 def paged_reports(network, settings, count: int) -> list:
     """COUNT articles in English and Turkish by the network's author on its topic, with
     listings of two works a page (so that they have several pages) and feeds of three."""
-    settings.HAVZA_PAGE_SIZE = 2
-    settings.HAVZA_FEED_SIZE = 3
+    for name, value in PAGED.items():
+        setattr(settings, name, value)
+    return make_reports(network, count)
+
+
+def make_reports(network, count: int) -> list:
     topic, author = network["topic"], network["author"]
     works = []
     for day in range(1, count + 1):
@@ -81,14 +94,46 @@ def paged_reports(network, settings, count: int) -> list:
     return works
 
 
+def site_settings() -> dict:
+    """The settings of the ``site`` export: paged listings, and its pages only (the static
+    search follows a republish in a background job, ``export.steps.refresh``, and has its own
+    tests)."""
+    steps = [s for s in django_settings.HAVZA_BUILD_STEPS if ".search." not in s]
+    return {**PAGED, "HAVZA_BUILD_STEPS": steps}
+
+
+@pytest.fixture(scope="module")
+def built_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The ``site`` network saved once for the tests of a module, in a transaction that each
+    test's own transaction nests in and that is rolled back after the last of them (as
+    Django's ``TestCase.setUpTestData``), and exported once."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        with django_db_blocker.unblock(), override_settings(**site_settings()):
+            network = make_network()
+            reports = make_reports(network, 7)
+            out = tmp_path_factory.mktemp("site") / "public"
+            builder.build(out, jobs=1)
+        yield {"objects": {**network, "reports": reports}, "out": out}
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def site(network, tmp_path, settings, monkeypatch):
+def site(built_site, db, tmp_path, settings, monkeypatch):
     """The test network with enough works for listings of several pages, exported, and the
     export named in HAVZA_EXPORT_DIR. Its pages only: the static search follows a republish
-    in a background job (``export.steps.refresh``) and has its own tests."""
-    settings.HAVZA_BUILD_STEPS = [s for s in settings.HAVZA_BUILD_STEPS if ".search." not in s]
-    works = paged_reports(network, settings, 7)
+    in a background job (``export.steps.refresh``) and has its own tests.
+
+    Each test changes the database in its own transaction and the export in its own copy (the
+    files' bytes and modification times as built); the model objects are its own copies too."""
+    for name, value in site_settings().items():
+        setattr(settings, name, value)
     out = tmp_path / "public"
-    builder.build(out, jobs=1)
+    shutil.copytree(built_site["out"], out, symlinks=True)
     monkeypatch.setenv("HAVZA_EXPORT_DIR", str(out))
-    return {**network, "out": out, "reports": works}
+    return {**copy.deepcopy(built_site["objects"]), "out": out}

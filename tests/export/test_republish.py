@@ -8,7 +8,6 @@ file (same inode, same modification time) as before the republish.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 import pytest
 from django.core.management import call_command
@@ -21,7 +20,7 @@ from havza.publishing import pages, sitemaps
 from havza.publishing.models import Translation
 from havza.publishing.pages.companions import Untranslated
 from tests import factories as f
-from tests.export.conftest import assert_like_a_fresh_build, contents, snapshot
+from tests.export.conftest import assert_like_a_fresh_build, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -206,41 +205,6 @@ def test_the_command_republishes_a_change_made_without_the_hook(site, tmp_path, 
     call_command("build", str(out), "--work", work, "--language", "en", "--language", "tr")
     assert not old.exists()
     assert_like_a_fresh_build(out, before, tmp_path)
-
-
-def test_the_command_keeps_the_address_the_export_was_built_for(
-    network, tmp_path, capsys, settings
-):
-    out = tmp_path / "mirror"
-    builder.build(out, base_url="https://mirror.example/network", jobs=1)
-    before = snapshot(out)
-    t = network["translations"]["ar"]
-    t.title = "عاش يوم النصر!"
-    t.save()
-    call_command("build", str(out), "--work", str(t.work_id), "--language", "ar")
-    assert capsys.readouterr().out.startswith("Republished ")
-    page = builder.file_for(out, t.get_absolute_url().removeprefix("/"))
-    assert "عاش يوم النصر!" in page.read_text()
-    fresh = tmp_path / "fresh"
-    builder.build(fresh, base_url="https://mirror.example/network", jobs=1)
-    assert contents(snapshot(out)) == contents(snapshot(fresh))
-    rewritten = [p for p, body in contents(snapshot(out)).items() if before[p][0] != body]
-    assert len([p for p in rewritten if not p.endswith((".gz", ".br"))]) < 20
-
-
-def test_a_failing_republish_never_breaks_the_save(
-    network, tmp_path, monkeypatch, caplog, django_capture_on_commit_callbacks
-):
-    monkeypatch.setenv("HAVZA_EXPORT_DIR", str(tmp_path / "never-built"))
-    t = network["translations"]["el"]
-    with (
-        caplog.at_level(logging.ERROR, "havza.export"),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
-        t.title = "Ζήτω!"
-        t.save()
-    assert Translation.objects.get(pk=t.pk).title == "Ζήτω!"
-    assert "holds no export" in caplog.text
 
 
 def test_the_plan_of_a_body_edit_is_the_pages_that_show_the_translation(site):
