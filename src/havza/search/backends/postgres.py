@@ -123,54 +123,64 @@ class PostgresBackend(Backend):
         if not queries:
             return Found()
         text = " | ".join(f"({tsquery(q)})" for q in queries)
-        where, params = self.filter_sql(filters)
-        where = f"AND {where}" if where else ""
+        ids = self._last_matches(text, filters)
+        if not ids:
+            return Found()
+        if len(ids) == base.COMMON:
+            return self._search_common(queries, ids, limit, offset)
         table = SearchDocument._meta.db_table
-        cut = self._common_cut(text, where, params)
-        if cut is not None:
-            return self._search_common(queries, text, cut, where, params, limit, offset)
+        if any(c.is_phrase for q in queries for c in q.positive + q.negative):
+            # The GIN index cannot tell a phrase: matching it again would read the vector of
+            # every document with its words (from the TOAST table) once more. The matches are
+            # known: they are fetched by id.
+            matched, args = "d.translation_id = ANY(%s)", [ids]
+        else:  # the index answers alone, reading fewer pages than a fetch by id
+            where, params = self.filter_sql(filters)
+            where = f"AND {where}" if where else ""
+            matched, args = f"d.{COLUMN} @@ %s::tsquery {where}", [text, *params]
         best = (
             "SELECT DISTINCT ON (d.work_id) d.translation_id, d.work_id, d.published, "
             f"ts_rank_cd('{WEIGHTS}', d.{COLUMN}, %s::tsquery, 1) AS score "
-            f"FROM {table} d WHERE d.{COLUMN} @@ %s::tsquery {where} "
-            "ORDER BY d.work_id, score DESC"
+            f"FROM {table} d WHERE {matched} ORDER BY d.work_id, score DESC"
         )
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT translation_id, work_id, score, COUNT(*) OVER () FROM ({best}) b "
                 "ORDER BY score DESC, published DESC NULLS LAST, work_id DESC "
                 "LIMIT %s OFFSET %s",
-                [text, text, *params, limit, offset],
+                [text, *args, limit, offset],
             )
             rows = cursor.fetchall()
         hits = [Hit(t, w, round(float(s), 6)) for t, w, s, _ in rows]
-        total = rows[0][3] if rows else self._count_past_end(best, [text, text, *params])
+        total = rows[0][3] if rows else self._count_past_end(best, [text, *args])
         return Found(hits, total)
 
-    def _common_cut(self, text: str, where: str, params: list) -> int | None:
-        """The lowest id of the COMMON matches indexed last, if there are that many."""
+    def _last_matches(self, text: str, filters: Filters) -> list[int]:
+        """The ids of the COMMON matches indexed last, or of every match if there are fewer:
+        the one time the query is matched."""
+        where, params = self.filter_sql(filters)
+        where = f"AND {where}" if where else ""
         table = SearchDocument._meta.db_table
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT d.translation_id FROM {table} d WHERE d.{COLUMN} @@ %s::tsquery "
-                f"{where} ORDER BY d.translation_id DESC LIMIT 1 OFFSET %s",
-                [text, *params, base.COMMON - 1],
+                f"{where} ORDER BY d.translation_id DESC LIMIT %s",
+                [text, *params, base.COMMON],
             )
-            row = cursor.fetchone()
-        return row[0] if row else None
+            return [row[0] for row in cursor.fetchall()]
 
-    def _search_common(self, queries, text, cut, where, params, limit, offset) -> Found:
-        """A common query (see ``COMMON``), as the SQLite backend answers it: the matches
-        from CUT on, those with every word in the title first, each group newest first."""
+    def _search_common(self, queries, ids: list[int], limit: int, offset: int) -> Found:
+        """A common query (see ``COMMON``), as the SQLite backend answers it: its last
+        matches IDS, those with every word in the title first, each group newest first."""
         table = SearchDocument._meta.db_table
         title = " | ".join(f"({title_tsquery(q)})" for q in queries)
         best = (
             "SELECT DISTINCT ON (d.work_id) d.translation_id, d.work_id, d.published, "
             f"d.{COLUMN} @@ %s::tsquery AS title FROM {table} d "
-            f"WHERE d.{COLUMN} @@ %s::tsquery AND d.translation_id >= %s {where} "
+            "WHERE d.translation_id = ANY(%s) "
             "ORDER BY d.work_id, title DESC, d.translation_id DESC"
         )
-        args = [title, text, cut, *params]
+        args = [title, ids]
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT translation_id, work_id, title, COUNT(*) OVER () FROM ({best}) b "

@@ -109,6 +109,8 @@ class SQLiteBackend(Backend):
         match = " OR ".join(f"({fts5_expression(q)})" for q in queries)
         where, params = self.filter_sql(filters)
         last = self._last_matches(match, where, params)
+        if not last:
+            return Found()
         if len(last) == base.COMMON:
             return self._search_common(queries, last, limit, offset)
         if len(queries) == 1 and not where:
