@@ -6,11 +6,13 @@ statement, the signature, and its mail's job; the message is written by the work
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from django.db import connection
 
 from havza.jobs.worker import run_due_jobs
-from havza.signatures import services
+from havza.signatures import rows, services
 from havza.signatures.models import Signature
 from tests.signatures.conftest import body_of, link
 
@@ -68,3 +70,64 @@ def test_the_transaction_of_a_sign_on_only_writes(client, smtp, statement):
     assert to == ["leyla@example.org"] and signature.code in text and "أوقفوا الحرب" in text
     client.post(link(text, "confirm"))
     assert Signature.objects.get().status == "confirmed"
+
+
+def test_a_sign_on_makes_its_rows_before_it_waits_for_the_write(statement, monkeypatch):
+    """While one sign-on holds SQLite's write turn every other waits: the values of its
+    rows are made before it takes the turn, so that only the statements run inside."""
+    sign_on, _en, _ar = statement
+    sign_on.refresh_from_db()
+    made_in_turn = []
+    taking = rows.writing
+    turn = {"held": False}
+    real_init = rows.Insert.__init__
+
+    def watched_init(self, obj):
+        made_in_turn.append(turn["held"])
+        real_init(self, obj)
+
+    def watched_writing():
+        with taking():
+            turn["held"] = True
+            try:
+                yield
+            finally:
+                turn["held"] = False
+
+    monkeypatch.setattr(rows.Insert, "__init__", watched_init)
+    monkeypatch.setattr(rows, "writing", contextlib.contextmanager(watched_writing))
+    assert services.sign(sign_on, signing(), "203.0.113.21") == "sent"
+    assert made_in_turn == [False, False]  # the signature's row and its mail's job's
+    assert Signature.objects.filter(email="leyla@example.org").count() == 1
+
+
+def test_a_job_backend_with_its_own_ids_enqueues_the_mail_itself(statement, settings, smtp):
+    """The job row is written directly only as the database backend would write it; a
+    backend configured otherwise (its own id function) enqueues the mail itself."""
+    from django_tasks_db.models import DBTaskResult
+
+    inbox = smtp()
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "OPTIONS": {"id_function": "tests.signatures.test_load.job_id"},
+        }
+    }
+    sign_on, _en, _ar = statement
+    sign_on.refresh_from_db()
+    assert services.sign(sign_on, signing(), "203.0.113.22") == "sent"
+    [job] = DBTaskResult.objects.filter(task_path__endswith="send_confirmation")
+    assert str(job.id).startswith(JOB_IDS)  # the backend's, not the table's own
+    run_due_jobs()
+    [(_s, to, _m)] = inbox.messages
+    assert to == ["leyla@example.org"]
+
+
+JOB_IDS = "00000000-0000-4000-8000-"
+_job_numbers = iter(range(1, 10**6))
+
+
+def job_id():
+    import uuid
+
+    return uuid.UUID(f"{JOB_IDS}{next(_job_numbers):012d}")

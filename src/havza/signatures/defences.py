@@ -136,19 +136,20 @@ class Limited(Exception):
     retry_after: int
 
 
-def check_limits(sign_on_id: int, ip: str, domain: str, *, now=None) -> None:
+def check_limits(sign_on_id: int, ip: str, domain: str, *, now=None, checks=None) -> None:
     """Count a sign-on against every layer; raise Limited at the first one exceeded, with the
     seconds until its window ends (the layers after it do not count it). The counts, shared
     by every server process (limits.py), hold the address only as a hash with the site's key
     (the same for every statement, so that signing many statements from one address is
     counted too)."""
-    limited = limits_exceeded(sign_on_id, ip, domain, now=now)
+    limited = limits_exceeded(sign_on_id, ip, domain, now=now, checks=checks)
     if limited is not None:
         raise limited
 
 
-def limits_exceeded(sign_on_id: int, ip: str, domain: str, *, now=None) -> Limited | None:
-    """Count a sign-on as ``check_limits`` does: the Limited to raise, or None."""
+def limit_checks(sign_on_id: int, ip: str, domain: str) -> list[tuple[str, str, int, int]]:
+    """What a sign-on is counted against: (layer, key, limit, window in seconds) per layer,
+    in order."""
     address = keyed_hash("rate", ip)
     layers = {
         "ip_burst": address,
@@ -159,12 +160,27 @@ def limits_exceeded(sign_on_id: int, ip: str, domain: str, *, now=None) -> Limit
     checks = []
     for layer, subject in layers.items():
         limit, window = settings.HAVZA_SIGNON_LIMITS[layer]
-        checks.append((f"havza:signon:{layer}:{subject}", limit, window))
-    exceeded = limits.count(checks, now=now)
+        checks.append((layer, f"havza:signon:{layer}:{subject}", limit, window))
+    return checks
+
+
+def limits_exceeded(
+    sign_on_id: int,
+    ip: str,
+    domain: str,
+    *,
+    now=None,
+    checks: list[tuple[str, str, int, int]] | None = None,
+) -> Limited | None:
+    """Count a sign-on as ``check_limits`` does: the Limited to raise, or None. CHECKS:
+    ``limit_checks`` of the same sign-on, when made beforehand."""
+    if checks is None:
+        checks = limit_checks(sign_on_id, ip, domain)
+    exceeded = limits.count([check[1:] for check in checks], now=now)
     if exceeded is None:
         return None
     index, retry_after = exceeded
-    return Limited(list(layers)[index], retry_after)
+    return Limited(checks[index][0], retry_after)
 
 
 # Spreadsheets ---------------------------------------------------------------------------

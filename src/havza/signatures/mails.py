@@ -42,10 +42,19 @@ def _send(subject: str, body: str, to: str) -> None:
     send_mail.enqueue(subject, body, [to])
 
 
-def confirmation(signature: Signature) -> None:
+def confirmation(signature: Signature, job: rows.Job | None = None) -> None:
     """Have the worker write and send SIGNATURE's confirmation message (in the current
-    transaction, as one small row: the message is written when it is sent)."""
-    rows.enqueue(send_confirmation, signature.pk)
+    transaction, as one small row: the message is written when it is sent). JOB: the row
+    of ``confirmation_job``, made beforehand; its ``announce`` is then the caller's."""
+    if job is None:
+        rows.enqueue(send_confirmation, signature.pk)
+    else:
+        job.run(signature.pk)
+
+
+def confirmation_job() -> rows.Job:
+    """The job row of a confirmation message, to be written by ``confirmation``."""
+    return rows.Job(send_confirmation)
 
 
 @job()

@@ -1,9 +1,12 @@
-"""Rows a sign-on writes and reads on every request, with SQL written once per process.
+"""Rows a sign-on writes on every request, with SQL written once per process and values
+made before SQLite's write lock is taken.
 
 The ORM compiles a query anew for each call (a few tenths of a millisecond, more than the
-database then takes); a sign-on needs the same three statements every time, so they are
-compiled here once and run with the values of each sign-on. The values still go through the
-fields (defaults, ``auto_now_add``, database conversions), as the ORM's would."""
+database then takes); a sign-on needs the same two inserts every time, so their SQL is
+written here once and run with the values of each sign-on. The values still go through the
+fields (defaults, ``auto_now_add``, database conversions), as the ORM's would, but before
+the write: while one sign-on holds the write lock, every other one waits, so only the
+statements themselves run inside it (``writing``)."""
 
 from __future__ import annotations
 
@@ -38,72 +41,92 @@ def _insert_sql(model: type[Model], vendor: str) -> tuple[str, tuple]:
     return sql, fields
 
 
+class Insert:
+    """The insert of OBJ, its values made now (outside the write lock); ``run`` writes it."""
+
+    def __init__(self, obj: Model):
+        connection = _connection()
+        self.obj = obj
+        self.sql, self.fields = _insert_sql(type(obj), connection.vendor)
+        self.values = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in self.fields]
+
+    def set(self, name: str, value) -> None:
+        """Give the field NAME another VALUE (one known only once the write began)."""
+        setattr(self.obj, name, value)
+        for index, field in enumerate(self.fields):
+            if field.name == name:
+                prepared = field.pre_save(self.obj, True)
+                self.values[index] = field.get_db_prep_save(prepared, _connection())
+
+    def run(self) -> bool:
+        """Insert the row in one statement: True, with the object's primary key set, or
+        False when a unique constraint already holds a row like it (nothing written)."""
+        connection = _connection()
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, self.values)
+            row = cursor.fetchone()
+        if row is None:
+            return False
+        obj = self.obj
+        obj.pk = obj._meta.pk.to_python(row[0])
+        obj._state.adding = False
+        obj._state.db = connection.alias
+        return True
+
+
 def insert(obj: Model) -> bool:
-    """Insert OBJ in one statement: True, with its primary key set, or False when a unique
-    constraint already holds a row like it (nothing written)."""
-    connection = _connection()
-    sql, fields = _insert_sql(type(obj), connection.vendor)
-    values = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, values)
-        row = cursor.fetchone()
-    if row is None:
-        return False
-    obj.pk = obj._meta.pk.to_python(row[0])
-    obj._state.adding = False
-    obj._state.db = connection.alias
-    return True
+    """Insert OBJ in one statement (``Insert(obj).run()``)."""
+    return Insert(obj).run()
 
 
-@cache
-def _select_sql(model: type[Model], vendor: str) -> tuple[str, tuple[str, ...]]:
-    q = _connection().ops.quote_name
-    names = tuple(f.attname for f in model._meta.concrete_fields)
-    columns = ", ".join(q(f.column) for f in model._meta.concrete_fields)
-    sql = f"SELECT {columns} FROM {q(model._meta.db_table)} WHERE {q(model._meta.pk.column)} = %s"
-    return sql, names
+class Job:
+    """A job of TASK, its row made now and written by ``run(*args)`` as ``task.enqueue(*args)``
+    would (in the current transaction), when the jobs are kept in the database with the
+    table's own ids; else ``run`` calls ``task.enqueue``. ``announce`` then sends the
+    ``task_enqueued`` signal (after the write, outside its lock)."""
 
+    def __init__(self, task):
+        from django_tasks_db.backend import DatabaseBackend
+        from django_tasks_db.models import DBTaskResult, get_date_max
 
-def get(model: type[Model], pk) -> Model | None:
-    """The MODEL row whose primary key is PK, or None (as ``filter(pk=pk).first()``)."""
-    connection = _connection()
-    sql, names = _select_sql(model, connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [pk])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    values = list(row)
-    for i, field in enumerate(model._meta.concrete_fields):
-        col = field.get_col(model._meta.db_table)
-        for convert in connection.ops.get_db_converters(col) + col.get_db_converters(connection):
-            values[i] = convert(values[i], col, connection)
-    return model.from_db(connection.alias, names, values)
+        self.task, self.row = task, None
+        backend = task.get_backend()
+        if not isinstance(backend, DatabaseBackend) or backend.options.get("id_function"):
+            return
+        backend.validate_task(task)
+        self.backend = backend
+        self.row = Insert(
+            DBTaskResult(
+                args_kwargs={"args": [], "kwargs": {}},
+                priority=task.priority,
+                task_path=task.module_path,
+                queue_name=task.queue_name,
+                run_after=task.run_after or get_date_max(),
+                backend_name=backend.alias,
+            )
+        )
+        self.written = False
+
+    def run(self, *args) -> None:
+        if self.row is None:
+            self.task.enqueue(*args)
+            return
+        self.row.set("args_kwargs", {"args": list(args), "kwargs": {}})
+        self.written = self.row.run()
+
+    def announce(self) -> None:
+        from django_tasks.signals import task_enqueued
+
+        if self.row is not None and self.written:
+            task_enqueued.send(type(self.backend), task_result=self.row.obj.task_result)
+            self.written = False
 
 
 def enqueue(task, *args) -> None:
-    """Enqueue TASK(*ARGS) as ``task.enqueue`` does, with its row written by ``insert`` when
-    the jobs are kept in the database (else by the task's own backend)."""
-    from django_tasks.signals import task_enqueued
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult, get_date_max
-
-    backend = task.get_backend()
-    if not isinstance(backend, DatabaseBackend):
-        task.enqueue(*args)
-        return
-    backend.validate_task(task)
-    row = DBTaskResult(
-        id=backend._get_id(),
-        args_kwargs={"args": list(args), "kwargs": {}},
-        priority=task.priority,
-        task_path=task.module_path,
-        queue_name=task.queue_name,
-        run_after=task.run_after or get_date_max(),
-        backend_name=backend.alias,
-    )
-    insert(row)
-    task_enqueued.send(type(backend), task_result=row.task_result)
+    """Enqueue TASK(*ARGS) as ``task.enqueue`` does (``Job``)."""
+    job = Job(task)
+    job.run(*args)
+    job.announce()
 
 
 # SQLite takes one writer at a time. A sign-on that finds the database locked sleeps and

@@ -17,6 +17,7 @@ from havza.signatures.defences import (
     check_limits,
     clean_name,
     keyed_hash,
+    limit_checks,
     limits_exceeded,
     name_flag,
 )
@@ -99,26 +100,30 @@ def sign(sign_on: SignOn, signing: Signing, ip: str, *, now=None) -> str:
     clean_stored_text(signature)
     # SQLite has one writer at a time: the rate limits count in the signature's own write
     # transaction (one lock, one commit), which only writes: the limits, the signature and
-    # its mail's job (the message is written by the worker). Elsewhere they count first, in
-    # a transaction (or a cache) of their own, so that no row stays locked meanwhile.
+    # its mail's job (the message is written by the worker); their values are made before
+    # it, since every other sign-on waits while it runs. Elsewhere the limits count first,
+    # in a transaction (or a cache) of their own, so that no row stays locked meanwhile.
+    checks = limit_checks(sign_on.pk, ip, domain)
     together = connection.vendor == "sqlite" and not limits.in_cache()
     if not together:
-        check_limits(sign_on.pk, ip, domain, now=now)
+        check_limits(sign_on.pk, ip, domain, now=now, checks=checks)
+    row, mail = rows.Insert(signature), mails.confirmation_job()
     limited = None
     with rows.writing(), transaction.atomic():
         if together:
-            limited = limits_exceeded(sign_on.pk, ip, domain, now=now)
+            limited = limits_exceeded(sign_on.pk, ip, domain, now=now, checks=checks)
         if limited is None:
             # Written without model signals: an unconfirmed signature changes no page,
             # so the pages kept for readers stay (republish follows approvals).
-            if rows.insert(signature):
-                mails.confirmation(signature)
+            if row.run():
+                mails.confirmation(signature, mail)
             else:
                 outcome = _signed_before(sign_on, signing, signature)
                 if outcome:
                     return outcome
     if limited is not None:
         raise limited  # its counts are kept
+    mail.announce()
     # Its expiry: one purge pass per statement and day, after the last signature's.
     schedule_purge(sign_on.pk, now + dt.timedelta(days=sign_on.purge_days, hours=1))
     return "sent"
