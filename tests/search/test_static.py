@@ -81,6 +81,7 @@ def test_publishing_into_a_built_export_refreshes_its_search_in_the_background(
 
 @pytest.mark.slow
 @pytest.mark.browser
+@pytest.mark.once  # Pagefind answers from the files (the build above runs on both databases)
 def test_judged_queries_in_the_browser(static_site, require, corpus):
     require("browser", CHROMIUM.exists(), "Debian's chromium is not installed")
     from playwright.sync_api import sync_playwright
