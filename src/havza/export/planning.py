@@ -50,7 +50,7 @@ class Plan:
         """Work PK with what its pages show, fetched once for the plan (None: nothing of
         it is published)."""
         if pk not in self.works:
-            self.works[pk] = queries.works_for_pages().filter(pk=pk).first()
+            self.works[pk] = queries.fetch_work_for_pages(pk)
         return self.works[pk]
 
 

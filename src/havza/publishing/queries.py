@@ -167,32 +167,62 @@ def works_with_translations() -> QuerySet[Work]:
     )  # fmt: skip
 
 
-def works_for_pages() -> QuerySet[Work]:
-    """Works with everything the pages of all their published translations show: what
-    work_pages() fetches per translation, fetched once per work (an export renders every
-    language of a work from one fetch)."""
-    from havza.publishing.models import Signatory
-
-    translations = (
+def _page_translations() -> QuerySet[Translation]:
+    return (
         Translation.objects.filter(status=PUBLISHED)
         .annotate(**{name: expression() for name, expression in WORK_PAGE_ANNOTATIONS.items()})
         .defer("body_markdown")
     )
+
+
+# What the pages of a work in every language show of it besides the work itself, as
+# WORK_PAGE_RELATIONS, for works_for_pages() and fetch_work_for_pages().
+WORK_RELATIONS = [
+    ("translations", _page_translations, "pages"),
+    ("attachments", None, None),
+    ("authorships", lambda: _authorships().queryset, "credited"),
+    ("signatories", _signatories, "credited"),
+    ("topics", None, None),
+]
+
+
+def _work_rows() -> QuerySet[Work]:
     return (
         Work.objects.filter(translations__status=PUBLISHED)
         .distinct()
         .order_by("id")
         .select_related("event", "lead_image")
-        .prefetch_related(
-            Prefetch("translations", queryset=translations),
-            "attachments",
-            _authorships(prefix=""),
-            Prefetch(
-                "signatories", queryset=Signatory.objects.select_related("organization", "person")
-            ),
-            "topics",
+    )
+
+
+def works_for_pages() -> QuerySet[Work]:
+    """Works with everything the pages of all their published translations show: what
+    work_pages() fetches per translation, fetched once per work (an export renders every
+    language of a work from one fetch)."""
+    return _work_rows().prefetch_related(
+        *(
+            Prefetch(relation, queryset=queryset() if queryset else None)
+            for relation, queryset, _shape in WORK_RELATIONS
         )
     )
+
+
+def fetch_work_for_pages(pk: int) -> Work | None:
+    """Work PK as works_for_pages() fetches it (None: nothing of it is published), its SQL
+    compiled once (republishing fetches the work an editor changed)."""
+    from havza.publishing import prepared
+
+    annotations = tuple(WORK_PAGE_ANNOTATIONS)
+    found = prepared.rows(
+        ("work-for-pages",), Work, lambda pk: _work_rows().filter(pk=pk)[:1], pk=pk
+    )
+    if found is None:
+        return works_for_pages().filter(pk=pk).first()
+    if not found:
+        return None
+    for relation, queryset, shape in WORK_RELATIONS:
+        prepared.prefetch(found, relation, queryset, key=(shape, annotations) if shape else None)
+    return found[0]
 
 
 def works_linked(lang: str, links) -> QuerySet[Translation]:
