@@ -9,8 +9,8 @@ policy: those ``lean`` keeps for the sign-on) in the order the settings give the
 place of the sessions, ``AnonymousReader``, which answers as the whole stack answers a reader
 without a session: the page sees an anonymous user, and a page that asked who reads it varies
 on Cookie. The answer is the same, header for header (tests/serving/test_requests.py), for
-less work: about 0.5 ms of CPU a page (sessions, CSRF, login, messages, login throttling,
-static files).
+less work: 0.1-0.2 ms of CPU a page of 3-5 (sessions, CSRF, login, messages, login
+throttling, static files; `python -m bench.render`).
 """
 
 from __future__ import annotations
