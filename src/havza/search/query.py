@@ -108,6 +108,11 @@ def fts5_expression(c: Clauses) -> str:
     return expr
 
 
+def fts5_title_expression(c: Clauses) -> str:
+    """C's words and phrases, each in the title (what is left out is not looked at)."""
+    return " AND ".join(f"title : {_fts_clause(c.lang, x)}" for x in c.positive)
+
+
 def title_needles(c: Clauses) -> list[str]:
     """For each word and phrase of C, the text the stored title (its terms with their
     language, one space apart) contains, with a space put before and after it, if the title

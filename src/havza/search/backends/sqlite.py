@@ -25,7 +25,13 @@ from havza.search.backends.base import (
 )
 from havza.search.documents import Entry
 from havza.search.models import SearchDocument
-from havza.search.query import Clauses, fts5_expression, scoped, title_needles
+from havza.search.query import (
+    Clauses,
+    fts5_expression,
+    fts5_title_expression,
+    scoped,
+    title_needles,
+)
 
 TABLE = "search_fts"
 CREATE = (
@@ -164,25 +170,35 @@ class SQLiteBackend(Backend):
     def _search_common(self, queries, ids: list[int], limit: int, offset: int) -> Found:
         """A common query (see ``COMMON``): its last matches IDS, those with every word in
         the title first, each group newest first; one per work (the translation with the
-        words in its title, else the one indexed last). FTS5 is not asked again (a prefix
-        query would merge the lists of every term it begins once more each time): the
-        titles are read from FTS5's copy of the text (its ``_content`` table, the title in
+        words in its title, else the one indexed last). The matches are not looked for
+        again; for the titles, FTS5 reads its lists from the first of IDS on, unless the
+        query has a prefix word: FTS5 would merge the lists of every term it begins once
+        more (at a million documents, most of the time of a frequent word), so the titles
+        are read from FTS5's copy of the text instead (its ``_content`` table, the title in
         column c0) and looked into for the words (``query.title_needles``)."""
         docs = SearchDocument._meta.db_table
-        needles = [title_needles(q) for q in queries]
-        in_title = " OR ".join(
-            "(" + " AND ".join(["instr(' ' || coalesce(f.c0, '') || ' ', %s) > 0"] * len(n)) + ")"
-            for n in needles
-        )
+        if any(c.prefix for q in queries for c in q.positive):
+            needles = [title_needles(q) for q in queries]
+            has = "instr(' ' || coalesce(f.c0, '') || ' ', %s) > 0"
+            in_title = " OR ".join("(" + " AND ".join([has] * len(n)) + ")" for n in needles)
+            title_args = [n for each in needles for n in each]
+            source = f"JOIN {TABLE}_content f ON f.id = j.value"
+        else:
+            title = " OR ".join(f"({fts5_title_expression(q)})" for q in queries)
+            in_title = (
+                f"j.value IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid >= %s)"
+            )
+            title_args = [title, min(ids)]
+            source = ""
         # key: whether the title has the words, then the translation id, in one number (the
         # row with the greatest gives its columns to the group).
         grouped = (
             "SELECT d.translation_id, d.work_id, "
             f"MAX(({in_title}) * 4294967296 + d.translation_id) AS key, d.published "
-            f"FROM json_each(%s) j JOIN {docs} d ON d.translation_id = j.value "
-            f"JOIN {TABLE}_content f ON f.id = j.value GROUP BY d.work_id"
+            f"FROM json_each(%s) j JOIN {docs} d ON d.translation_id = j.value {source} "
+            "GROUP BY d.work_id"
         )
-        args = [*(n for each in needles for n in each), json.dumps(ids)]
+        args = [*title_args, json.dumps(ids)]
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT translation_id, work_id, key >= 4294967296, COUNT(*) OVER () "
