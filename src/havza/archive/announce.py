@@ -37,6 +37,9 @@ def _own_connections() -> None:
         if wrapper.connection is not None:
             _INHERITED.append(wrapper.connection)
             wrapper.connection = None
+    if connection.vendor == "sqlite":  # as in the import's process (``importer._unmapped``)
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA mmap_size=0")
 
 
 def _send(work_ids: list[int], documents: list[dict]) -> list[dict[str, Any]]:

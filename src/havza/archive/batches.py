@@ -188,7 +188,8 @@ def save_stated(items: list[Item], saving: Saving) -> None:
         known = [d.pk for d in docs]
         docs += saved.filter(translation__work__in=works).exclude(pk__in=known)
     stored_nodes, stored_docs = _stored_nodes(len(nodes), docs)
-    _save_grouped(items, nodes + stored_nodes, stored_docs, saving, None)
+    # The stream's workers are analyzing meanwhile: its batches are aligned here.
+    _save_grouped(items, nodes + stored_nodes, stored_docs, saving, None, beside=False)
 
 
 def _nodes(items: list[Item]) -> list[grouping.Node]:
@@ -214,6 +215,7 @@ def _save_grouped(
     stored_docs: dict[int, ImportedDocument],
     saving: Saving,
     progress: Progress | None,
+    beside: bool = True,
 ) -> None:
     result = grouping.group(all_nodes_list)
     candidates = _Candidates(items, stored_docs)
@@ -239,7 +241,7 @@ def _save_grouped(
         saving.announcer.send(
             sorted(plan.saved_works(done)),
             [items[m].entry for m in done],
-            more=start + size < len(groups),
+            more=beside and start + size < len(groups),
         )
         saved += sum(len(members) for members in batch)
         if progress:
