@@ -86,3 +86,51 @@ def test_a_challenge_is_fetched_with_the_safe_headers(served):
     assert answer.status == 200 and json.loads(answer.body)["maxNumber"] == 200
     assert all(header in answer.headers for header in SAFE)
     assert "no-cache" in answer.headers["cache-control"]
+
+
+@pytest.mark.django_db
+def test_every_challenge_is_new_and_sent_with_the_headers_django_sent_the_first(served):
+    first = served.get("/signon/challenge.json")  # through Django
+    again = [served.get("/signon/challenge.json") for _ in range(2)]
+    challenges = [json.loads(answer.body) for answer in (first, *again)]
+    assert len({c["challenge"] for c in challenges}) == 3
+    for answer in again:
+        assert answer.status == 200
+        assert {k: v for k, v in answer.headers.items() if k not in ("expires", "date")} == {
+            k: v for k, v in first.headers.items() if k not in ("expires", "date", "content-length")
+        } | {"content-length": str(len(answer.body))}
+        assert answer.headers["expires"]
+    # Each is a challenge of this site, solved and accepted once.
+    payload = challenge.solve(challenges[-1])
+    assert challenge.solved(payload) and not challenge.solved(payload)
+
+
+@pytest.mark.django_db
+def test_a_challenge_to_a_host_the_site_does_not_serve_is_refused(served, settings):
+    settings.ALLOWED_HOSTS = ["havza.example"]
+    assert served.get("/signon/challenge.json", HTTP_HOST="havza.example").status == 200
+    assert served.get("/signon/challenge.json", HTTP_HOST="evil.example").status == 400
+    assert served.get("/signon/challenge.json", HTTP_HOST="havza.example").status == 200
+
+
+def rebuilt(served):
+    """SERVED as a server started with the settings as they are now."""
+    served.app = PageCache(SignOnRoutes(WSGIHandler()), served.app.store)
+    return served
+
+
+@pytest.mark.django_db
+def test_a_plain_challenge_goes_to_https_and_a_secure_one_keeps_its_own_headers(served, settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+    served = rebuilt(served)
+    plain = [served.get("/signon/challenge.json") for _ in range(2)]
+    assert all(a.status == 200 for a in plain)
+    assert all("strict-transport-security" not in a.headers for a in plain)
+    secure = [served.get("/signon/challenge.json", **{"wsgi.url_scheme": "https"}) for _ in "12"]
+    assert all(a.headers["strict-transport-security"] == "max-age=3600" for a in secure)
+    settings.SECURE_SSL_REDIRECT = True
+    served = rebuilt(served)
+    served.get("/signon/challenge.json", **{"wsgi.url_scheme": "https"})
+    for _ in range(2):
+        answer = served.get("/signon/challenge.json")
+        assert answer.status == 301 and answer.headers["location"].startswith("https://")
