@@ -1,3 +1,4 @@
+import contextlib
 import fcntl
 import os
 import tempfile
@@ -81,6 +82,25 @@ def quick_password_hashing(request):
 
     with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
         yield
+
+
+@contextlib.contextmanager
+def shared_transaction(django_db_blocker):
+    """Rows saved once for several tests (a module's), as Django's ``TestCase.setUpTestData``
+    saves them: in a transaction that each test's own transaction nests in, rolled back after
+    the last of them. Only for tests that never commit (no ``transactional_db``): save inside
+    ``django_db_blocker.unblock()``."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture

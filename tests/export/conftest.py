@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from django.db import transaction
 from django.test import override_settings
 
 from havza.export import builder
 from tests import factories as f
-from tests.conftest import make_network
+from tests.conftest import make_network, shared_transaction
 
 
 def snapshot(out: Path) -> dict[str, tuple[bytes, int, int]]:
@@ -104,23 +103,15 @@ def site_settings() -> dict:
 
 @pytest.fixture(scope="module")
 def built_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The ``site`` network saved once for the tests of a module, in a transaction that each
-    test's own transaction nests in and that is rolled back after the last of them (as
-    Django's ``TestCase.setUpTestData``), and exported once."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-    try:
+    """The ``site`` network saved once for the tests of a module (``shared_transaction``),
+    and exported once."""
+    with shared_transaction(django_db_blocker):
         with django_db_blocker.unblock(), override_settings(**site_settings()):
             network = make_network()
             reports = make_reports(network, 7)
             out = tmp_path_factory.mktemp("site") / "public"
             builder.build(out, jobs=1)
         yield {"objects": {**network, "reports": reports}, "out": out}
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 @pytest.fixture

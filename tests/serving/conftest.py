@@ -146,9 +146,14 @@ def _exported(out: Path) -> list[str]:
 
 def export_now(tmp_path: Path, name: str, monkeypatch=None) -> Path:
     """A full export of the site now (without the other apps' steps, such as the search
-    index, when MONKEYPATCH is given: only its pages are wanted)."""
+    index, nor the statement PDFs not kept from before, when MONKEYPATCH is given: only its
+    pages are wanted)."""
     out = tmp_path / name
-    if monkeypatch is not None:
-        monkeypatch.setattr(builder.steps, "run", lambda staging, base_url: [])
-    builder.build(out, jobs=1)
+    if monkeypatch is None:
+        builder.build(out, jobs=1)
+        return out
+    monkeypatch.setattr(builder.steps, "run", lambda staging, base_url: [])
+    with monkeypatch.context() as patch:
+        patch.setattr(builder.pdfs, "chunks", lambda items, parts: [])
+        builder.build(out, jobs=1)
     return out

