@@ -251,7 +251,9 @@ def pytest_collection_modifyitems(config, items):
 
     The PostgreSQL pass of `make test` (HAVZA_TEST_SECOND_PASS=1) runs what can differ
     between databases: it leaves out tests that touch no database, and those marked `once`
-    (checkers of the rendered HTML, pages and screenshots), run already in the SQLite pass."""
+    (checkers of the rendered HTML, pages and screenshots; what only the file system or a
+    command decides, its database reads made by other tests of both passes), run already in
+    the SQLite pass."""
     items.sort(key=lambda item: (database_order(item), not is_slow(item)))  # stable
     if os.environ.get("HAVZA_TEST_SECOND_PASS") != "1":
         return
