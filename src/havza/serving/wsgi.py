@@ -13,5 +13,6 @@ django_application = get_wsgi_application()
 
 from havza.serving.lean import SignOnRoutes  # noqa: E402  (needs the settings loaded)
 from havza.serving.pages import PageCache  # noqa: E402
+from havza.serving.public import PublicHandler  # noqa: E402
 
-application = PageCache(SignOnRoutes(django_application))
+application = PageCache(SignOnRoutes(django_application), public=PublicHandler())
