@@ -10,12 +10,7 @@ from havza.publishing import pdf_cache
 from havza.publishing.pages.companions import StatementPdf
 from tests.export.conftest import contents, snapshot
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def pages_only(settings):
-    settings.HAVZA_BUILD_STEPS = [s for s in settings.HAVZA_BUILD_STEPS if ".search." not in s]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_only")]
 
 
 def test_pdfs_rendered_after_the_swap_give_the_same_site(site, tmp_path):

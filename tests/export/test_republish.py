@@ -22,14 +22,7 @@ from havza.publishing.pages.companions import Untranslated
 from tests import factories as f
 from tests.export.conftest import assert_like_a_fresh_build, snapshot
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def pages_only(settings):
-    """The export's own pages: the static search follows a republish in a background job
-    (``export.steps.refresh``) and has its own tests."""
-    settings.HAVZA_BUILD_STEPS = [s for s in settings.HAVZA_BUILD_STEPS if ".search." not in s]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_only")]
 
 
 def test_editing_a_title_rewrites_only_the_pages_that_show_it(

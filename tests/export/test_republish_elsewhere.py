@@ -12,14 +12,7 @@ from havza.export import builder
 from havza.publishing.models import Translation
 from tests.export.conftest import contents, snapshot
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def pages_only(settings):
-    """The export's own pages: the static search follows a republish in a background job
-    (``export.steps.refresh``) and has its own tests."""
-    settings.HAVZA_BUILD_STEPS = [s for s in settings.HAVZA_BUILD_STEPS if ".search." not in s]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_only")]
 
 
 def test_the_command_keeps_the_address_the_export_was_built_for(

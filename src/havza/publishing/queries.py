@@ -179,10 +179,7 @@ def _page_translations() -> QuerySet[Translation]:
 # WORK_PAGE_RELATIONS, for works_for_pages() and fetch_work_for_pages().
 WORK_RELATIONS = [
     ("translations", _page_translations, "pages"),
-    ("attachments", None, None),
-    ("authorships", lambda: _authorships().queryset, "credited"),
-    ("signatories", _signatories, "credited"),
-    ("topics", None, None),
+    *(relation for relation in WORK_PAGE_RELATIONS if relation[0] != "translations"),
 ]
 
 

@@ -51,14 +51,18 @@ RENEWED = frozenset({"content-length", "expires", "date"})
 
 
 class LeanHandler(WSGIHandler):
-    """Django's WSGI handler with only the KEPT middleware."""
+    """Django's WSGI handler with only the KEPT middleware (or what ``middleware()`` names,
+    in a subclass)."""
+
+    def middleware(self) -> list[str]:
+        return [p for p in settings.MIDDLEWARE if p in KEPT]
 
     def load_middleware(self, is_async: bool = False) -> None:
         self._view_middleware = []
         self._template_response_middleware = []
         self._exception_middleware = []
         handler = convert_exception_to_response(self._get_response)
-        for path in reversed([p for p in settings.MIDDLEWARE if p in KEPT]):
+        for path in reversed(self.middleware()):
             middleware = import_string(path)(handler)
             if hasattr(middleware, "process_view"):
                 self._view_middleware.insert(0, middleware.process_view)

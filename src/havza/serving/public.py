@@ -19,14 +19,11 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.handlers.exception import convert_exception_to_response
-from django.core.handlers.wsgi import WSGIHandler
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
-from django.utils.module_loading import import_string
 
-from havza.serving.lean import KEPT
+from havza.serving.lean import KEPT, LeanHandler
 
 SESSIONS = "django.contrib.sessions.middleware.SessionMiddleware"
 READER = "havza.serving.public.AnonymousReader"
@@ -60,21 +57,8 @@ def middleware() -> list[str]:
     return [READER if path == SESSIONS else path for path in chosen]
 
 
-class PublicHandler(WSGIHandler):
+class PublicHandler(LeanHandler):
     """Django's WSGI handler with only ``middleware()``."""
 
-    def load_middleware(self, is_async: bool = False) -> None:
-        self._view_middleware = []
-        self._template_response_middleware = []
-        self._exception_middleware = []
-        handler = convert_exception_to_response(self._get_response)
-        for path in reversed(middleware()):
-            instance = import_string(path)(handler)
-            if hasattr(instance, "process_view"):
-                self._view_middleware.insert(0, instance.process_view)
-            if hasattr(instance, "process_template_response"):
-                self._template_response_middleware.append(instance.process_template_response)
-            if hasattr(instance, "process_exception"):
-                self._exception_middleware.append(instance.process_exception)
-            handler = convert_exception_to_response(instance)
-        self._middleware_chain = handler
+    def middleware(self) -> list[str]:
+        return middleware()
