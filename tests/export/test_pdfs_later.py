@@ -8,7 +8,7 @@ import pytest
 from havza.export import builder, pdfs, republish
 from havza.publishing import pdf_cache
 from havza.publishing.pages.companions import StatementPdf
-from tests.export.conftest import contents, snapshot
+from tests.export.conftest import contents, run_queued_pdfs, snapshot
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_only")]
 
@@ -25,6 +25,17 @@ def test_pdfs_rendered_after_the_swap_give_the_same_site(site, tmp_path):
     again = builder.build(tmp_path / "again", jobs=1)
     assert again.pdfs == 0
     assert contents(snapshot(tmp_path / "again")) == contents(snapshot(site["out"]))
+
+
+def test_pdfs_left_to_the_worker_complete_the_same_site(site, tmp_path):
+    pdf_files = [p for p in site["out"].rglob("*.pdf")]
+    for kept in pdf_cache.folder().glob("*/*.pdf"):
+        kept.unlink()
+    queued = builder.build(tmp_path / "queued", jobs=1, pdfs_queued=True)
+    assert queued.pdfs == len(pdf_files) and queued.pdf_jobs >= 1
+    assert not list((tmp_path / "queued").rglob("*.pdf"))  # the pages are up, PDFs to come
+    assert run_queued_pdfs() == queued.pdf_jobs
+    assert contents(snapshot(tmp_path / "queued")) == contents(snapshot(site["out"]))
 
 
 def test_an_edited_statement_keeps_its_old_pdf_until_the_job_renders_the_new_one(site, client):

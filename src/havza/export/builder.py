@@ -123,6 +123,7 @@ class BuildResult:
     pdfs: int = 0  # statement PDFs rendered after the pages
     pages_seconds: float = 0.0  # until every page was written (and swapped in, PDFs after)
     pdf_seconds: float = 0.0  # rendering the PDFs not kept from before
+    pdf_jobs: int = 0  # jobs queued to render them (--pdfs job)
 
 
 def build(
@@ -132,10 +133,12 @@ def build(
     jobs: int = 1,
     progress: Callable[[str, int], None] | None = None,
     pdfs_after: bool = False,
+    pdfs_queued: bool = False,
 ) -> BuildResult:
     """Export the whole public site into OUT, replacing what was there only when complete.
     PDFS_AFTER: swap the pages in first, then render the statement PDFs not kept from before
-    into the live OUT (their links lead nowhere until then)."""
+    into the live OUT (their links lead nowhere until then). PDFS_QUEUED: swap the pages in
+    and leave those PDFs to the job worker (``pdfs.rewrite``, a few hundred per job)."""
     started = time.perf_counter()
     out = Path(out).resolve()
     base_url = (base_url or settings.HAVZA_BASE_URL).rstrip("/")
@@ -160,13 +163,15 @@ def build(
         result.assets = copy_static(staging)
         result.steps = steps.run(staging, base_url)
         pdf_tasks = [Task("pdfs", (chunk,)) for chunk in pdfs.chunks(later, jobs)]
-        if not pdfs_after:
+        if not (pdfs_after or pdfs_queued):
             pdfs_started = time.perf_counter()
             _run(pool, pdf_tasks, staging, base_url, result, progress)
             result.pdf_seconds = time.perf_counter() - pdfs_started
         swap_directory(staging, out)
         result.pages_seconds = time.perf_counter() - started - result.pdf_seconds
-        if pdfs_after:
+        if pdfs_queued:
+            result.pdf_jobs = pdfs.queue(out, later)
+        elif pdfs_after:
             pdfs_started = time.perf_counter()
             _run(pool, pdf_tasks, out, base_url, result, progress, replace=True)
             result.pdf_seconds = time.perf_counter() - pdfs_started

@@ -5,7 +5,8 @@ writes with each work's pages only the PDFs kept from before (``publishing.pdf_c
 renders the others in a step of their own, spread over the build's processes once every
 page is written (``builder``): before the new site is swapped in (the default), or after it,
 into the live export (``havza build --pdfs after``: the site is up sooner, and a new
-statement's PDF link works a little later).
+statement's PDF link works a little later), or by the job worker (``--pdfs job``: the build
+ends when the pages are swapped in, ``havza worker`` writes the PDFs into the live export).
 
 Republishing renders an edited statement's PDF the same way: when its file exists already,
 the job ``rewrite`` renders it after the pages (the old PDF is served meanwhile); a PDF that
@@ -67,6 +68,17 @@ def write(out: Path, prefix: str, site: pages.Site, items: Iterable[Item]) -> in
         if address not in present:
             files.remove(out, files.file_for(out, address, prefix))
     return written
+
+
+QUEUED_PER_JOB = 200  # PDFs a job renders: tens of seconds of work, retried as a whole
+
+
+def queue(out: Path, items: list[Item]) -> int:
+    """Queue ITEMS' PDFs for the job worker to render into the export at OUT; the jobs."""
+    parts = [items[i : i + QUEUED_PER_JOB] for i in range(0, len(items), QUEUED_PER_JOB)]
+    for part in parts:
+        rewrite.enqueue(str(out), [list(item) for item in part])
+    return len(parts)
 
 
 @job(attempts=3)

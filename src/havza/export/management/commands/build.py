@@ -35,11 +35,13 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--pdfs",
-            choices=["before", "after"],
+            choices=["before", "after", "job"],
             default="before",
             help="When the statement PDFs not kept from a previous build are rendered: "
             "before the new site replaces OUT (default), or after, into the live site (it is "
-            "up sooner; until they are written, the links to those PDFs lead nowhere).",
+            "up sooner; until they are written, the links to those PDFs lead nowhere), or by "
+            "the job worker (job: the build ends once the pages are in place; `havza worker` "
+            "writes the PDFs into the live site).",
         )
         parser.add_argument(
             "--work",
@@ -85,16 +87,27 @@ class Command(BaseCommand):
             bar.update(1)
 
         result = builder.build(
-            out, base_url=base_url, jobs=jobs, progress=progress, pdfs_after=pdfs == "after"
+            out,
+            base_url=base_url,
+            jobs=jobs,
+            progress=progress,
+            pdfs_after=pdfs == "after",
+            pdfs_queued=pdfs == "job",
         )
         bar.close()
         self.stdout.write(
             f"Wrote {result.pages} pages and {result.assets} assets "
             f"({result.bytes / 1_000_000:.1f} MB) to {result.out} in {result.seconds:.2f} s."
         )
-        self.stdout.write(
-            f"Pages in {result.pages_seconds:.2f} s; {result.pdfs} statement PDFs rendered "
-            f"{pdfs} the swap in {result.pdf_seconds:.2f} s."
-        )
+        if pdfs == "job":
+            self.stdout.write(
+                f"Pages in {result.pages_seconds:.2f} s; {result.pdfs} statement PDFs left to "
+                f"the job worker ({result.pdf_jobs} jobs)."
+            )
+        else:
+            self.stdout.write(
+                f"Pages in {result.pages_seconds:.2f} s; {result.pdfs} statement PDFs rendered "
+                f"{pdfs} the swap in {result.pdf_seconds:.2f} s."
+            )
         for line in result.steps:
             self.stdout.write(line)
