@@ -8,6 +8,7 @@ SIL OFL), subsetted into each PDF: a plain ``pip install`` has everything the PD
 
 from __future__ import annotations
 
+import bisect
 import copy
 import datetime
 import functools
@@ -130,6 +131,115 @@ class _Document(FPDF):
 
 
 _loaded = threading.local()  # per thread: a font's HarfBuzz object is set to each size it shapes
+SHAPED_KEPT = 200_000  # shaped strings remembered per thread, across PDFs, before starting again
+
+
+def _shaped() -> dict:
+    kept = _loaded.__dict__.setdefault("shaped", {})
+    if len(kept) > SHAPED_KEPT:
+        kept.clear()
+    return kept
+
+
+def _shaping_key(font: TTFFont, text: str, size: float, params: dict | None) -> tuple:
+    if params is None:
+        return (font.ttffile, text, size)
+    features = params.get("features")
+    return (
+        font.ttffile, text, size, params.get("fragment_direction"), params.get("script"),
+        params.get("language"), tuple(sorted(features.items())) if features else (),
+    )  # fmt: skip
+
+
+class _Font(TTFFont):
+    """fpdf2's TrueType font, which shapes a string with HarfBuzz each time it measures or
+    sets it (a line is shaped three times, a name or heading again in every PDF). What
+    shaping gives depends only on the font file, the string, the size and the shaping
+    parameters: it is remembered per thread, and the PDF's own subset of the font is
+    filled in the same order as before."""
+
+    __slots__ = ()
+
+    def __deepcopy__(self, memo):
+        font = super().__deepcopy__(memo)
+        font.__class__ = _Font
+        return font
+
+    def perform_harfbuzz_shaping(self, text, font_size_pt, text_shaping_params):
+        key = ("hb", *_shaping_key(self, text, font_size_pt, text_shaping_params))
+        kept = _shaped()
+        found = kept.get(key)
+        if found is None:
+            found = kept[key] = super().perform_harfbuzz_shaping(
+                text, font_size_pt, text_shaping_params
+            )
+        return found
+
+    def shaped_text_width(self, text, font_size_pt, text_shaping_params):
+        key = ("width", *_shaping_key(self, text, font_size_pt, text_shaping_params))
+        kept = _shaped()
+        found = kept.get(key)
+        if found is None:
+            found = kept[key] = super().shaped_text_width(
+                text, font_size_pt, text_shaping_params
+            )
+        return found
+
+    def shape_text(self, text, font_size_pt, text_shaping_params):
+        if len(text) == 0:
+            return []
+        key = ("glyphs", *_shaping_key(self, text, font_size_pt, text_shaping_params))
+        kept = _shaped()
+        glyphs = kept.get(key)
+        if glyphs is None:
+            glyphs = kept[key] = self._glyphs(text, font_size_pt, text_shaping_params)
+        get_glyph, pick_glyph = self.subset.get_glyph, self.subset.pick_glyph
+        found = []
+        for codepoint, unicode, name, width, x_advance, y_advance, x_offset, y_offset, forced in (
+            glyphs
+        ):
+            glyph = get_glyph(glyph=codepoint, unicode=unicode, glyph_name=name, glyph_width=width)
+            if glyph is None:
+                continue
+            found.append(
+                {"mapped_char": pick_glyph(glyph), "x_advance": x_advance,
+                 "y_advance": y_advance, "x_offset": x_offset, "y_offset": y_offset,
+                 "force_positioning": forced}
+            )  # fmt: skip
+        return found
+
+    def _glyphs(self, text, font_size_pt, text_shaping_params) -> tuple:
+        """TTFFont.shape_text's glyphs of TEXT before they are picked into the subset:
+        (glyph, characters, name, width, x and y advance, x and y offset, positioned)."""
+        infos, positions = self.perform_harfbuzz_shaping(text, font_size_pt, text_shaping_params)
+        clusters = sorted(int(info.cluster) for info in infos)
+        characters: dict[int, list[int]] = {}
+        for i in range(len(text)):
+            at = bisect.bisect_left(clusters, i)
+            if at == 0:
+                cluster = clusters[0]
+            elif at == len(clusters) or clusters[at] != i:
+                cluster = clusters[at - 1]
+            else:
+                cluster = clusters[at]
+            characters.setdefault(cluster, []).append(i)
+        metrics = self.ttfont["hmtx"].metrics
+        glyphs = []
+        for info, position in zip(infos, positions, strict=True):
+            unicode = ()
+            if info.cluster in characters:
+                unicode = tuple(ord(text[i]) for i in characters.pop(info.cluster))
+            name = self.ttfont.getGlyphName(info.codepoint)
+            width = round(self.scale * metrics[name][0])
+            forced = (
+                width != position.x_advance or position.x_offset != 0
+                or position.y_offset != 0 or position.y_advance != 0
+            )  # fmt: skip
+            glyphs.append(
+                (info.codepoint, unicode, name, width, position.x_advance,
+                 position.y_advance, position.x_offset, position.y_offset, forced)
+            )  # fmt: skip
+        return tuple(glyphs)
 
 
 def _add_font(pdf: FPDF, family: str, style: str, name: str) -> None:
@@ -139,7 +249,7 @@ def _add_font(pdf: FPDF, family: str, style: str, name: str) -> None:
     fonts = _loaded.__dict__.setdefault("fonts", {})
     template = fonts.get((name, style))
     if template is None:
-        template = TTFFont(FPDF(), _truetype(name), f"{family}{style}", style)
+        template = _Font(FPDF(), _truetype(name), f"{family}{style}", style)
         fonts[name, style] = template
     font = copy.deepcopy(template)  # shares what does not change, copies what does
     font.i = len(pdf.fonts) + 1
