@@ -15,6 +15,7 @@ import functools
 import hashlib
 import os
 import re
+import struct
 import tempfile
 import threading
 import unicodedata
@@ -23,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
+from fontTools.ttLib.tables._g_l_y_f import Glyph
 from fpdf import FPDF
 from fpdf.enums import TextDirection
 from fpdf.fonts import SubsetMap, TTFFont
@@ -254,9 +256,52 @@ def _add_font(pdf: FPDF, family: str, style: str, name: str) -> None:
     font = copy.deepcopy(template)  # shares what does not change, copies what does
     font.i = len(pdf.fonts) + 1
     font.fontkey = f"{family}{style}"
-    font.ttfont = TTFont(_truetype(name, shaped=False), recalcTimestamp=False, lazy=True)
+    font.ttfont = _Subset(_truetype(name, shaped=False), recalcTimestamp=False, lazy=True)
     font.subset = SubsetMap(font)
     pdf.fonts[font.fontkey] = font
+
+
+GLYPHS_KEPT = 50_000  # compiled outlines remembered per thread, across PDFs
+
+
+class _Outline(Glyph):
+    """A glyph of a PDF's font subset. Saving the subset unpacks every glyph it keeps to
+    measure its bounds and packs it again (half of writing a PDF's fonts); a simple glyph
+    (contours, no components) packs to the same bytes and bounds whatever else the subset
+    holds, so that work is remembered per thread, by the glyph's bytes."""
+
+    def compile(self, glyfTable, recalcBBoxes=True, *, boundsDone=None, optimizeSize=True):
+        data = self.__dict__.get("data")
+        if not (recalcBBoxes and data and struct.unpack(">h", data[:2])[0] > 0):
+            return super().compile(
+                glyfTable, recalcBBoxes, boundsDone=boundsDone, optimizeSize=optimizeSize
+            )
+        kept = _loaded.__dict__.setdefault("outlines", {})
+        key = (bytes(data), optimizeSize, glyfTable.extended)
+        found = kept.get(key)
+        if found is None:
+            if len(kept) > GLYPHS_KEPT:
+                kept.clear()
+            packed = super().compile(
+                glyfTable, recalcBBoxes, boundsDone=boundsDone, optimizeSize=optimizeSize
+            )
+            found = kept[key] = (packed, dict(self.__dict__))
+        else:
+            self.__dict__.clear()
+            self.__dict__.update(found[1])
+        return found[0]
+
+
+class _Subset(TTFont):
+    """The font file a PDF embeds, subsetted and saved by fpdf2; its glyphs are saved as
+    ``_Outline``."""
+
+    def save(self, file, reorderTables=True):
+        if "glyf" in self:
+            for glyph in self["glyf"].glyphs.values():
+                if type(glyph) is Glyph:
+                    glyph.__class__ = _Outline
+        return super().save(file, reorderTables)
 
 
 @functools.cache
