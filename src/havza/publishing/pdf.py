@@ -28,6 +28,8 @@ from fontTools.ttLib.tables._g_l_y_f import Glyph
 from fpdf import FPDF
 from fpdf.enums import TextDirection
 from fpdf.fonts import SubsetMap, TTFFont
+from fpdf.line_break import Fragment
+from fpdf.unicode_script import UnicodeScript, get_unicode_script
 from lxml import html as lxml_html
 
 # Raised whenever a change here changes the bytes of a PDF (its layout, its fonts' use): the
@@ -106,6 +108,11 @@ _NOT_LEFT_TO_RIGHT = {
 
 
 @functools.cache
+def _script(char: str) -> UnicodeScript:
+    return get_unicode_script(char)
+
+
+@functools.cache
 def _left_to_right(char: str) -> bool:
     return unicodedata.bidirectional(char) not in _NOT_LEFT_TO_RIGHT
 
@@ -130,6 +137,62 @@ class _Document(FPDF):
                         self.underline)  # fmt: skip
             return tuple(self._preload_font_styles(text, markdown, _initial_emphasis=emphasis))
         return super()._preload_bidirectional_text(text, markdown)
+
+    def _parse_chars(self, text, markdown, *, _initial_emphasis=None):
+        """FPDF._parse_chars without Markdown: TEXT cut into fragments where its script
+        changes and where a fallback font takes over, in one pass over its characters (fpdf2
+        copies the rest of the string at each character)."""
+        alias = self.str_alias_nb_pages
+        if markdown or not self.text_shaping or not self.is_ttf_font or (alias and alias in text):
+            yield from super()._parse_chars(text, markdown, _initial_emphasis=_initial_emphasis)
+            return
+        if _initial_emphasis is None:
+            _initial_emphasis = ("B" in self.font_style, "I" in self.font_style,
+                                 bool(self.strikethrough), bool(self.underline))  # fmt: skip
+        bold, italics, strikethrough, underline = _initial_emphasis
+        style = ("B" if bold else "") + ("I" if italics else "")
+        characters: list[str] = []
+        fallback = script = None
+        glyphs = self.current_font.cmap
+
+        def fragment() -> Fragment:
+            nonlocal characters, fallback, script
+            state = self._get_current_graphics_state()
+            state.font_style = style
+            state.strikethrough = strikethrough
+            state.underline = underline
+            if fallback:
+                state.font_family = fallback.replace("B", "").replace("I", "")
+                state.font_style = "".join(c for c in fallback if c in ("BI"))
+                state.current_font = self.fonts[fallback]
+                fallback = script = None
+            made = Fragment(characters, state, self.k)
+            characters = []
+            return made
+
+        for char in text:
+            char_script = _script(char)
+            if char_script not in (UnicodeScript.COMMON, UnicodeScript.UNKNOWN, script):
+                if characters and script:
+                    yield fragment()
+                script = char_script
+            if char != "\n" and ord(char) not in glyphs:
+                font = self.get_fallback_font(char, style)
+                if font:
+                    if font != fallback:
+                        if characters:
+                            yield fragment()
+                        fallback = font
+                    characters.append(char)
+                    continue
+            if fallback:
+                if characters:
+                    yield fragment()
+                fallback = None
+            characters.append(char)
+        if characters:
+            yield fragment()
+        self._markdown_emphasis = (bold, italics, strikethrough, underline)
 
 
 _loaded = threading.local()  # per thread: a font's HarfBuzz object is set to each size it shapes
