@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -189,6 +189,34 @@ def _cased(ch: str) -> bool:
     return ch.lower() != ch.upper()
 
 
+@cache
+def _candidates() -> re.Pattern[str]:
+    """The words of a text as ``_WORD`` finds them, with the runs of words that can never be
+    names (a lower-case letter first, no apostrophe) passed over without a group: most words
+    of a text in a script with capitals, each of which would cost a step of Python."""
+    lower = [
+        c
+        for c in range(_CASED_BELOW)
+        if (ch := chr(c)).islower() and _cased(ch) and _LETTER.match(ch)
+    ]
+    ranges: list[tuple[int, int]] = []
+    for c in lower:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    lower_class = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    never = rf"[{lower_class}][\w-]*(?![\w'’-])"
+    return re.compile(rf"(?:{never}[^\w'’-]*)+|({_WORD.pattern})")
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_CASED_BELOW = 0x20000  # no lower-case letter with an upper case lies beyond (Adlam ends it)
+
+
 def text_names(
     texts: Iterable[str], country: Callable[[str], str | None] = lambda word: None
 ) -> tuple[list[str], list[str]]:
@@ -203,12 +231,12 @@ def text_names(
     """
     names: dict[str, None] = {}
     words: dict[str, None] = {}
+    candidates = _candidates()
     for text in texts:
-        for match in _WORD.finditer(text):
-            token = match.group(0)
-            first = token[0]
-            # Most words: lowercase in a script with capitals, no apostrophe: never a name.
-            if first.islower() and "'" not in token and "’" not in token and _cased(first):
+        for match in candidates.finditer(text):
+            # Lower-case words without an apostrophe (never a name) have no group.
+            token = match.group(1)
+            if token is None:
                 continue
             # "Bursa'daki", "dell'America": the name is the part with a capital.
             parts = [p for p in _APOSTROPHE.split(token.strip("'’-")) if p]
@@ -226,9 +254,8 @@ def text_names(
                     if len(key) >= 3:
                         words.setdefault(key, None)
                 continue
-            if not first.isupper() or _SENTENCE_START.search(
-                text[max(0, match.start() - 4) : match.start()]
-            ):
+            start = match.start(1)
+            if not first.isupper() or _SENTENCE_START.search(text[max(0, start - 4) : start]):
                 continue
             letters = [ch for ch in word if ch.isalpha()]
             if len(letters) >= 2 and all(ch.isupper() for ch in letters):
