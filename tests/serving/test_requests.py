@@ -225,3 +225,17 @@ def test_private_requests_and_other_pages_go_through_the_whole_stack(
         assert live.public.calls == 0
         assert live.get(work).status == 200  # a reader without a session: the public handler
         assert live.public.calls == 1
+
+
+def test_each_address_answers_its_own_page_when_asked_again(public_live, site):
+    """The public handler remembers which view an address has: asked again, in another
+    order, every address still answers its own page, and a missing page stays missing."""
+    live = public_live(cached=False)
+    work = site["reports"][1].translations.get(language="en").get_absolute_url()
+    addresses = [work, "/en/", "/ar/", "/en/articles/", "/en/articles/page/2/", "/en/nope/"]
+    first = {address: live.get(address) for address in addresses}
+    assert [first[a].status for a in addresses] == [200, 200, 200, 200, 200, 404]
+    for address in reversed(addresses):
+        again = live.get(address)
+        assert (again.status, again.body) == (first[address].status, first[address].body)
+    assert first["/en/articles/page/2/"].body != first["/en/articles/"].body

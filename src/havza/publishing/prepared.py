@@ -235,10 +235,16 @@ class CompiledPrefetch:
     cache_name: str
     rel_obj_attr: Callable
     instance_attr: Callable
+    base: QuerySet | None  # the queryset each instance's related manager filters
 
 
 def _compile_prefetch(
-    model: type[Model], relation: str, queryset: QuerySet | None, size: int, using: str
+    model: type[Model],
+    relation: str,
+    queryset: QuerySet | None,
+    base: QuerySet | None,
+    size: int,
+    using: str,
 ) -> CompiledPrefetch:
     descriptor = getattr(model, relation)
     if not isinstance(descriptor, (ReverseManyToOneDescriptor, ManyToManyDescriptor)):
@@ -274,6 +280,7 @@ def _compile_prefetch(
         cache_name=cache_name,
         rel_obj_attr=rel_obj_attr,
         instance_attr=instance_attr,
+        base=base,
     )
 
 
@@ -299,16 +306,21 @@ def prefetch(
     compiled = None
     if size <= MAX_INSTANCES and (queryset is None or key is not None):
         compiled = _remember(
-            ("prefetch", model, relation, key, size, using, connections[using].vendor),
+            ("prefetch", model, relation, key, to_attr, size, using, connections[using].vendor),
             lambda: _compile_prefetch(
-                model, relation, queryset() if queryset else None, size, using
+                model,
+                relation,
+                queryset() if queryset else None,
+                queryset() if queryset and not to_attr else None,
+                size,
+                using,
             ),
         )
     if compiled is None:
         lookup = Prefetch(relation, queryset() if queryset else None, to_attr=to_attr)
         prefetch_related_objects(instances, lookup)
         return
-    base = queryset() if queryset and not to_attr else None
+    base = compiled.base
     values = {f"pk{i}": pk for i, pk in enumerate(by_pk)}
     related = compiled.query.run(using, values)
     found: dict = {}
