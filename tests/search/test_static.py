@@ -6,12 +6,14 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
 from havza.export import builder
+from havza.search import static_bundle
 from tests.search.corpus import JUDGED
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -24,24 +26,41 @@ STATIC_DIFFERS = {
 
 
 @pytest.fixture
-def static_site(corpus, tmp_path):
-    """The corpus exported by `havza build`, which writes the static search with the site."""
+def static_site(corpus, tmp_path, monkeypatch, settings):
+    """The corpus exported by `havza build`, which writes the static search with the site;
+    its parts hold two translations each, so that every language has several to merge."""
+    settings.DATA_DIR = str(tmp_path / "data")  # its own kept parts
+    monkeypatch.setattr(static_bundle, "PART_RECORDS", 2)
     out = tmp_path / "public"
     result = builder.build(out, jobs=1)
     return out, result
 
 
 def _pages_indexed(out: Path) -> int:
-    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
-    return sum(lang["page_count"] for lang in entry["languages"].values())
+    entries = [json.loads(p.read_text()) for p in out.glob("pagefind/*/pagefind-entry.json")]
+    return sum(lang["page_count"] for e in entries for lang in e["languages"].values())
+
+
+def _bundle(out: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(out)): p.read_bytes() for p in out.rglob("pagefind/**/*") if p.is_file()
+    }
 
 
 @pytest.mark.slow
 def test_a_build_writes_the_bundle_and_the_search_pages(static_site):
     out, result = static_site
-    assert "Static search: 29 translations indexed, 11 search pages." in result.steps
-    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
-    assert set(entry["languages"]) == set(JUDGED)
+    assert any(
+        line.startswith("Static search: 29 translations indexed, 11 search pages") for line in
+        result.steps
+    ), result.steps  # fmt: skip
+    parts = json.loads((out / "pagefind" / "parts.json").read_text())
+    assert set(parts) == set(JUDGED)
+    assert any(len(names) > 1 for names in parts.values())
+    for lang, names in parts.items():
+        for name in names:
+            entry = json.loads((out / "pagefind" / name / "pagefind-entry.json").read_text())
+            assert set(entry["languages"]) == {lang}
     assert _pages_indexed(out) == 29
     page = (out / "ar" / "search" / "index.html").read_text()
     assert 'dir="rtl"' in page and "wasm-unsafe-eval" in page
@@ -49,6 +68,46 @@ def test_a_build_writes_the_bundle_and_the_search_pages(static_site):
     # Written as every page of the export is: with its compressed copies.
     assert (out / "ar" / "search" / "index.html.gz").is_file()
     assert not list(out.glob(".pagefind.*"))
+
+
+@pytest.mark.slow
+def test_a_part_is_indexed_again_only_when_its_translations_change(static_site, corpus, tmp_path):
+    from havza.publishing.models import Translation
+
+    out, _ = static_site
+    before = _bundle(out)
+    again = builder.build(tmp_path / "again", jobs=1)
+    line = next(s for s in again.steps if s.startswith("Static search"))
+    assert "0 written by Pagefind" in line
+    assert _bundle(tmp_path / "again") == before
+    # An edited translation: its part alone goes through Pagefind, and the bundle is the one
+    # a build with nothing kept writes.
+    t = Translation.objects.filter(language="en").order_by("pk").last()
+    t.title = "Solidarity across the sea"
+    t.save()
+    edited = builder.build(tmp_path / "edited", jobs=1)
+    assert "1 written by Pagefind" in next(s for s in edited.steps if s.startswith("Static"))
+    shutil.rmtree(static_bundle.cache_folder())
+    fresh = builder.build(tmp_path / "fresh", jobs=1)
+    assert "0 written" not in next(s for s in fresh.steps if s.startswith("Static"))
+    assert _bundle(tmp_path / "edited") == _bundle(tmp_path / "fresh") != before
+    # Only the parts the last build used are kept.
+    kept = {p.name for p in static_bundle.cache_folder().iterdir()}
+    assert len(kept) == sum(
+        len(n)
+        for n in json.loads((tmp_path / "fresh" / "pagefind" / "parts.json").read_text()).values()
+    )
+
+
+def test_parts_stay_under_their_size(corpus, monkeypatch):
+    monkeypatch.setattr(static_bundle, "PART_CHARACTERS", 400)
+    parts = list(static_bundle.parts())
+    assert sum(len(p.rows) for p in parts) == 29
+    for part in parts:
+        assert part.characters <= 400 or len(part.rows) == 1
+        assert {r.url.split("/")[1] for r in part.rows} == {part.language}
+    numbers = [(p.language, p.number) for p in parts]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
 
 
 @pytest.mark.slow

@@ -32,13 +32,25 @@ function element(tag, attributes, text) {
   return node;
 }
 
+// The language's index comes in parts (havza.search.static_bundle): the first is loaded, the
+// others merged into it, so one search covers them all.
+async function open(bundle, lang) {
+  const response = await fetch(new URL("parts.json", new URL(bundle, document.baseURI)));
+  const parts = response.ok ? (await response.json())[lang] || [] : [];
+  if (!parts.length) return null;
+  const base = (part) => new URL(`${part}/`, new URL(bundle, document.baseURI)).pathname;
+  const pagefind = await import(`${base(parts[0])}pagefind.js`);
+  for (const part of parts.slice(1)) await pagefind.mergeIndex(base(part), { language: lang });
+  return pagefind;
+}
+
 async function run() {
   const box = document.getElementById("search-results");
   const query = new URLSearchParams(window.location.search).get("q") || "";
   document.getElementById("search-q").value = query;
   if (!query.trim()) return;
-  const pagefind = await import(box.dataset.bundle);
-  const found = await pagefind.search(fold(query, box.dataset.lang));
+  const pagefind = await open(box.dataset.bundle, box.dataset.lang);
+  const found = pagefind ? await pagefind.search(fold(query, box.dataset.lang)) : { results: [] };
   const items = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
   if (!items.length) {
     box.append(element("p", { class: "empty" }, box.dataset.nothing.replace("%(query)s", query)));
