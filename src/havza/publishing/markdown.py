@@ -54,6 +54,9 @@ FETCHED_ATTRIBUTES = {
 _DIR_VALUES = {"ltr", "rtl", "auto"}
 _ASCII_SPACE = " \t\n\f\r"
 _IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+# The characters ``strip_bidi_controls`` removes: looking for them is much cheaper than
+# translating a whole body that has none, as nearly every body has.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # A relative URL is resolved against both an http and an https page of an invented host:
 # it stays on the site only if it keeps that host under both ("http:x" is relative on an
 # http page, another host on an https one).
@@ -165,7 +168,8 @@ def sanitize(html: str) -> str:
     )
     # Bidi embeddings, overrides and isolates (typed, or written as character references)
     # could reorder the page around the body: the sanitized HTML holds none.
-    return strip_bidi_controls(_IMG_WITHOUT_SRC.sub("", clean))
+    clean = _IMG_WITHOUT_SRC.sub("", clean)
+    return strip_bidi_controls(clean) if _BIDI_CONTROL.search(clean) else clean
 
 
 def render(markdown: str) -> str:
@@ -192,6 +196,8 @@ def excerpt(html: str, length: int = 220) -> str:
         if text:
             text += " " if text.endswith(_SENTENCE_ENDS) else " · "
         text += block
+        if len(text) > length:
+            break  # what follows cannot change the cut: the rest is not read
     if len(text) <= length:
         return text
     cut = text[:length].rsplit(" ", 1)[0]
