@@ -10,8 +10,10 @@ values in the stand-ins' places: the same SQL, the same objects, as the ORM woul
 shape: the build function and anything that changes its SQL besides VALUES; values other
 than numbers and strings are part of the shape); ``count`` counts its rows;
 ``prefetch(instances, relation, queryset)`` does what ``prefetch_related`` does for one
-relation of INSTANCES. A value must reach the SQL as a parameter unchanged (an exact
-match, an ``in`` of ids): otherwise the query is run by the ORM as usual.
+relation of INSTANCES (each instance's rows are held by a queryset whose query is made only
+if something asks for more than the rows: ``Deferred``). A value must reach the SQL as a
+parameter unchanged (an exact match, an ``in`` of ids): otherwise the query is run by the
+ORM as usual.
 """
 
 from __future__ import annotations
@@ -236,6 +238,7 @@ class CompiledPrefetch:
     rel_obj_attr: Callable
     instance_attr: Callable
     base: QuerySet | None  # the queryset each instance's related manager filters
+    rows_class: type[QuerySet]  # the class of the queryset holding an instance's rows
 
 
 def _compile_prefetch(
@@ -281,6 +284,7 @@ def _compile_prefetch(
         rel_obj_attr=rel_obj_attr,
         instance_attr=instance_attr,
         base=base,
+        rows_class=_deferred(type(_filtered(instances[0], relation, base))),
     )
 
 
@@ -327,6 +331,7 @@ def prefetch(
     for obj in related:
         found.setdefault(compiled.rel_obj_attr(obj), []).append(obj)
     field = compiled.reverse_field
+    model_of_rows = compiled.query.model
     for instance in instances:
         objects = found.get(compiled.instance_attr(instance), [])
         if field is not None:
@@ -336,13 +341,68 @@ def prefetch(
         if to_attr:
             setattr(instance, to_attr, objects)
             continue
-        manager = getattr(instance, relation)
-        qs = manager._apply_rel_filters(base) if base is not None else manager.get_queryset()
-        qs._result_cache = objects
-        qs._prefetch_done = True
+        qs = compiled.rows_class.__new__(compiled.rows_class)
+        qs.__dict__.update(
+            model=model_of_rows,
+            _result_cache=objects,
+            _prefetch_done=True,
+            _prefetch_related_lookups=(),
+            _havza_query=(instance, relation, base),
+        )
         if not hasattr(instance, "_prefetched_objects_cache"):
             instance._prefetched_objects_cache = {}
         instance._prefetched_objects_cache[compiled.cache_name] = qs
+
+
+def _filtered(instance: Model, relation: str, base: QuerySet | None) -> QuerySet:
+    """The queryset of INSTANCE's RELATION as the ORM's prefetch makes it: its related
+    manager's filter on BASE, or on the queryset of the manager it derives from (what its
+    ``get_queryset`` filters when nothing is prefetched)."""
+    manager = getattr(instance, relation)
+    if base is None:
+        base = super(type(manager), manager).get_queryset()
+    return manager._apply_rel_filters(base)
+
+
+class Deferred:
+    """The queryset holding one instance's prefetched rows, whose query (the relation's
+    filter, a copy of the queryset's query) is made only when something asks for more than
+    the rows: a page iterates, counts or indexes them, which asks for none of it."""
+
+    def __getattr__(self, name: str) -> Any:  # only for attributes not set yet
+        state = self.__dict__.pop("_havza_query", None)
+        if state is None:
+            raise AttributeError(name)
+        made = _filtered(*state)
+        rows = self._result_cache
+        self.__dict__.update(made.__dict__, _result_cache=rows, _prefetch_done=True)
+        return getattr(self, name)
+
+    def __deepcopy__(self, memo):
+        self.query  # noqa: B018 (made before it is copied)
+        return super().__deepcopy__(memo)
+
+    def __reduce_ex__(self, protocol):
+        self.query  # noqa: B018
+        plain = type(self).__mro__[2]
+        return _plain, (plain, self.__getstate__())
+
+
+def _plain(cls: type[QuerySet], state: dict) -> QuerySet:
+    qs = cls.__new__(cls)
+    qs.__setstate__(state)
+    return qs
+
+
+_DEFERRED: dict[type, type] = {}
+
+
+def _deferred(cls: type[QuerySet]) -> type[QuerySet]:
+    """CLS, whose query is made when first asked (``Deferred``)."""
+    made = _DEFERRED.get(cls)
+    if made is None:
+        made = _DEFERRED[cls] = type(cls.__name__, (Deferred, cls), {"__module__": cls.__module__})
+    return made
 
 
 def _prefetched(instance: Model, relation: str, to_attr: str | None) -> bool:
