@@ -8,33 +8,25 @@ SIL OFL), subsetted into each PDF: a plain ``pip install`` has everything the PD
 
 from __future__ import annotations
 
-import bisect
-import copy
 import datetime
 import functools
 import hashlib
 import os
 import re
-import struct
 import tempfile
-import threading
 import unicodedata
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
-from fontTools.ttLib.tables._g_l_y_f import Glyph
 from fpdf import FPDF
 from fpdf.enums import TextDirection
-from fpdf.fonts import SubsetMap, TTFFont
 from fpdf.line_break import Fragment
 from fpdf.unicode_script import UnicodeScript, get_unicode_script
 from lxml import html as lxml_html
 
-# Raised whenever a change here changes the bytes of a PDF (its layout, its fonts' use): the
-# rendered PDFs kept by ``pdf_cache`` are found by it, with the fonts and libraries below.
-LAYOUT_VERSION = 2
+from havza.publishing import pdf_fonts
 
 FONTS = Path(__file__).resolve().parent / "static" / "havza" / "fonts"
 # Family -> its WOFF2 files (regular, bold). The page language's family comes first, the
@@ -46,10 +38,6 @@ FAMILIES = {
     "armenian": ("noto-sans-armenian-400.woff2", "noto-sans-armenian-700.woff2"),
     "arabic": ("vazirmatn-arabic-400.woff2", "vazirmatn-arabic-700.woff2"),
 }
-SCRIPT_FAMILIES = {"Arab": "arabic", "Armn": "armenian", "Grek": "greek"}
-HARFBUZZ_SCRIPTS = {"Arab": "arab", "Armn": "armn", "Grek": "grek", "Latn": "latn"}
-BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
-
 
 # Tables fpdf2 leaves out of every font it embeds (fpdf/output.py): the copy of a font that
 # is subsetted for a PDF goes without them from the start, the same subset made sooner.
@@ -88,11 +76,26 @@ def _truetype(name: str, shaped: bool = True) -> Path:
 
 
 @functools.cache
+def _coverage(name: str) -> frozenset[int]:
+    return frozenset(TTFont(FONTS / name, lazy=True).getBestCmap())
+
+
+# Raised whenever a change here changes the bytes of a PDF (its layout, its fonts' use): the
+# rendered PDFs kept by ``pdf_cache`` are found by it, with the fonts and libraries below.
+LAYOUT_VERSION = 2
+
+SCRIPT_FAMILIES = {"Arab": "arabic", "Armn": "armenian", "Grek": "greek"}
+HARFBUZZ_SCRIPTS = {"Arab": "arab", "Armn": "armn", "Grek": "grek", "Latn": "latn"}
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
+
+
+@functools.cache
 def fingerprint() -> str:
     """What a PDF's bytes depend on besides its statement: the layout, the font files and the
     libraries that shape, lay out and subset the text."""
     digest = hashlib.sha256(f"layout {LAYOUT_VERSION}\n".encode())
     digest.update(Path(__file__).read_bytes())
+    digest.update(Path(pdf_fonts.__file__).read_bytes())
     for name in sorted({name for pair in FAMILIES.values() for name in pair}):
         digest.update(f"{name}\n".encode())
         digest.update((FONTS / name).read_bytes())
@@ -193,183 +196,6 @@ class _Document(FPDF):
         if characters:
             yield fragment()
         self._markdown_emphasis = (bold, italics, strikethrough, underline)
-
-
-_loaded = threading.local()  # per thread: a font's HarfBuzz object is set to each size it shapes
-SHAPED_KEPT = 200_000  # shaped strings remembered per thread, across PDFs, before starting again
-
-
-def _shaped() -> dict:
-    kept = _loaded.__dict__.setdefault("shaped", {})
-    if len(kept) > SHAPED_KEPT:
-        kept.clear()
-    return kept
-
-
-def _shaping_key(font: TTFFont, text: str, size: float, params: dict | None) -> tuple:
-    if params is None:
-        return (font.ttffile, text, size)
-    features = params.get("features")
-    return (
-        font.ttffile, text, size, params.get("fragment_direction"), params.get("script"),
-        params.get("language"), tuple(sorted(features.items())) if features else (),
-    )  # fmt: skip
-
-
-class _Font(TTFFont):
-    """fpdf2's TrueType font, which shapes a string with HarfBuzz each time it measures or
-    sets it (a line is shaped three times, a name or heading again in every PDF). What
-    shaping gives depends only on the font file, the string, the size and the shaping
-    parameters: it is remembered per thread, and the PDF's own subset of the font is
-    filled in the same order as before."""
-
-    __slots__ = ()
-
-    def __deepcopy__(self, memo):
-        font = super().__deepcopy__(memo)
-        font.__class__ = _Font
-        return font
-
-    def perform_harfbuzz_shaping(self, text, font_size_pt, text_shaping_params):
-        key = ("hb", *_shaping_key(self, text, font_size_pt, text_shaping_params))
-        kept = _shaped()
-        found = kept.get(key)
-        if found is None:
-            found = kept[key] = super().perform_harfbuzz_shaping(
-                text, font_size_pt, text_shaping_params
-            )
-        return found
-
-    def shaped_text_width(self, text, font_size_pt, text_shaping_params):
-        key = ("width", *_shaping_key(self, text, font_size_pt, text_shaping_params))
-        kept = _shaped()
-        found = kept.get(key)
-        if found is None:
-            found = kept[key] = super().shaped_text_width(
-                text, font_size_pt, text_shaping_params
-            )
-        return found
-
-    def shape_text(self, text, font_size_pt, text_shaping_params):
-        if len(text) == 0:
-            return []
-        key = ("glyphs", *_shaping_key(self, text, font_size_pt, text_shaping_params))
-        kept = _shaped()
-        glyphs = kept.get(key)
-        if glyphs is None:
-            glyphs = kept[key] = self._glyphs(text, font_size_pt, text_shaping_params)
-        get_glyph, pick_glyph = self.subset.get_glyph, self.subset.pick_glyph
-        found = []
-        for codepoint, unicode, name, width, x_advance, y_advance, x_offset, y_offset, forced in (
-            glyphs
-        ):
-            glyph = get_glyph(glyph=codepoint, unicode=unicode, glyph_name=name, glyph_width=width)
-            if glyph is None:
-                continue
-            found.append(
-                {"mapped_char": pick_glyph(glyph), "x_advance": x_advance,
-                 "y_advance": y_advance, "x_offset": x_offset, "y_offset": y_offset,
-                 "force_positioning": forced}
-            )  # fmt: skip
-        return found
-
-    def _glyphs(self, text, font_size_pt, text_shaping_params) -> tuple:
-        """TTFFont.shape_text's glyphs of TEXT before they are picked into the subset:
-        (glyph, characters, name, width, x and y advance, x and y offset, positioned)."""
-        infos, positions = self.perform_harfbuzz_shaping(text, font_size_pt, text_shaping_params)
-        clusters = sorted(int(info.cluster) for info in infos)
-        characters: dict[int, list[int]] = {}
-        for i in range(len(text)):
-            at = bisect.bisect_left(clusters, i)
-            if at == 0:
-                cluster = clusters[0]
-            elif at == len(clusters) or clusters[at] != i:
-                cluster = clusters[at - 1]
-            else:
-                cluster = clusters[at]
-            characters.setdefault(cluster, []).append(i)
-        metrics = self.ttfont["hmtx"].metrics
-        glyphs = []
-        for info, position in zip(infos, positions, strict=True):
-            unicode = ()
-            if info.cluster in characters:
-                unicode = tuple(ord(text[i]) for i in characters.pop(info.cluster))
-            name = self.ttfont.getGlyphName(info.codepoint)
-            width = round(self.scale * metrics[name][0])
-            forced = (
-                width != position.x_advance or position.x_offset != 0
-                or position.y_offset != 0 or position.y_advance != 0
-            )  # fmt: skip
-            glyphs.append(
-                (info.codepoint, unicode, name, width, position.x_advance,
-                 position.y_advance, position.x_offset, position.y_offset, forced)
-            )  # fmt: skip
-        return tuple(glyphs)
-
-
-def _add_font(pdf: FPDF, family: str, style: str, name: str) -> None:
-    """FPDF.add_font, the font's file read once per thread: each PDF gets a copy of the
-    font's maps (characters, glyphs, widths) and HarfBuzz object, and a font file of its own
-    to subset when it is written (subsetting changes it in place)."""
-    fonts = _loaded.__dict__.setdefault("fonts", {})
-    template = fonts.get((name, style))
-    if template is None:
-        template = _Font(FPDF(), _truetype(name), f"{family}{style}", style)
-        fonts[name, style] = template
-    font = copy.deepcopy(template)  # shares what does not change, copies what does
-    font.i = len(pdf.fonts) + 1
-    font.fontkey = f"{family}{style}"
-    font.ttfont = _Subset(_truetype(name, shaped=False), recalcTimestamp=False, lazy=True)
-    font.subset = SubsetMap(font)
-    pdf.fonts[font.fontkey] = font
-
-
-GLYPHS_KEPT = 50_000  # compiled outlines remembered per thread, across PDFs
-
-
-class _Outline(Glyph):
-    """A glyph of a PDF's font subset. Saving the subset unpacks every glyph it keeps to
-    measure its bounds and packs it again (half of writing a PDF's fonts); a simple glyph
-    (contours, no components) packs to the same bytes and bounds whatever else the subset
-    holds, so that work is remembered per thread, by the glyph's bytes."""
-
-    def compile(self, glyfTable, recalcBBoxes=True, *, boundsDone=None, optimizeSize=True):
-        data = self.__dict__.get("data")
-        if not (recalcBBoxes and data and struct.unpack(">h", data[:2])[0] > 0):
-            return super().compile(
-                glyfTable, recalcBBoxes, boundsDone=boundsDone, optimizeSize=optimizeSize
-            )
-        kept = _loaded.__dict__.setdefault("outlines", {})
-        key = (bytes(data), optimizeSize, glyfTable.extended)
-        found = kept.get(key)
-        if found is None:
-            if len(kept) > GLYPHS_KEPT:
-                kept.clear()
-            packed = super().compile(
-                glyfTable, recalcBBoxes, boundsDone=boundsDone, optimizeSize=optimizeSize
-            )
-            found = kept[key] = (packed, dict(self.__dict__))
-        else:
-            self.__dict__.clear()
-            self.__dict__.update(found[1])
-        return found[0]
-
-
-class _Subset(TTFont):
-    """The font file a PDF embeds, subsetted and saved by fpdf2; its glyphs are saved as
-    ``_Outline``."""
-
-    def save(self, file, reorderTables=True):
-        if "glyf" in self:
-            for glyph in self["glyf"].glyphs.values():
-                if type(glyph) is Glyph:
-                    glyph.__class__ = _Outline
-        return super().save(file, reorderTables)
-
-
-@functools.cache
-def _coverage(name: str) -> frozenset[int]:
-    return frozenset(TTFont(FONTS / name, lazy=True).getBestCmap())
 
 
 @dataclass
@@ -486,8 +312,9 @@ def render(statement: Statement) -> bytes:
             missing -= _coverage(FAMILIES[family][0])
     for family in order:
         regular, bold = FAMILIES[family]
-        _add_font(pdf, family, "", regular)
-        _add_font(pdf, family, "B", bold)
+        for style, name in (("", regular), ("B", bold)):
+            shaped, unshaped = _truetype(name), _truetype(name, shaped=False)
+            pdf_fonts.add_font(pdf, family, style, shaped, unshaped)
     pdf.set_fallback_fonts(order[1:], exact_match=False)
     rtl = statement.direction == "rtl"
     pdf.set_text_shaping(
@@ -529,4 +356,4 @@ def render(statement: Statement) -> bytes:
         write(statement.signatories_heading, 13, bold=True, gap=1.5)
         for name in statement.signatories:
             write(name, 10, gap=0.3)
-    return bytes(pdf.output())
+    return bytes(pdf.output(output_producer_class=pdf_fonts.Producer))
