@@ -20,6 +20,10 @@ taxonomies, RSS, sitemaps). Then, on tmpfs (/dev/shm) when there is one:
 * ``havza serve`` and wrk on one work page: cached at 1 and 64 connections, uncached
   (HAVZA_PAGE_CACHE=false) at 1 connection, --wrk-seconds each.
 
+With --profile, the import and the first build run under py-spy (``bench.profile``, every
+process of them sampled; ``pip install '.[bench]'``) and where their time went is printed and
+kept in the JSON line.
+
 Each step's time and peak memory (largest process, and the whole process tree sampled) are
 printed as they are measured; the last line is one JSON object with the ratios and, under
 "targets", whether each target of the benchmark is met. With --sizes, each size runs in
@@ -42,7 +46,7 @@ import threading
 import time
 from pathlib import Path
 
-from bench import e2e_plot
+from bench import e2e_plot, profile
 from bench.export_vs_hugo import HAVZA, REPO, Run, _tree_rss, file_count, measure, write_hugo_site
 from bench.serve import fetch, free_port, wait_for, wrk
 from bench.wxr_import import env_for, migrated_data_dir, pieces, statement, write_wxr
@@ -191,12 +195,11 @@ def run_size(args: argparse.Namespace, statements: int, hugo: str | None) -> dic
             out = data / "public"
             env = env_for(data)
             command = [str(HAVZA), "import", *map(str, exports), "--no-progress"]
-            imports.append(measure(command, env))
+            imports.append(measure(_profiled(args, command, statements, "import"), env))
             print(f"  havza import: {imports[-1]}", flush=True)
             pdfs = "after" if statements <= args.pdfs_up_to else "job"
-            firsts.append(
-                measure([str(HAVZA), "build", str(out), "--pdfs", pdfs], env, output=True)
-            )
+            command = [str(HAVZA), "build", str(out), "--pdfs", pdfs]
+            firsts.append(measure(_profiled(args, command, statements, "build"), env, output=True))
             print(f"  havza build, first: {firsts[-1]}", flush=True)
             builds.append(
                 measure([str(HAVZA), "build", str(out), "--pdfs", "job"], env, output=True)
@@ -217,11 +220,32 @@ def run_size(args: argparse.Namespace, statements: int, hugo: str | None) -> dic
         served = serve_and_load(data, out, args.wrk_seconds) if args.serve else {}
         if served:
             print(f"  serve: {served}", flush=True)
-        return _result(statements, posts, megabytes, imports, firsts, builds, hugos, edited,
-                       served, out, site)  # fmt: skip
+        result = _result(statements, posts, megabytes, imports, firsts, builds, hugos, edited,
+                         served, out, site)  # fmt: skip
+        if args.profile:
+            result["profile"] = _profiles(statements)
+        return result
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _profiled(args, command: list[str], statements: int, step: str) -> list[str]:
+    """COMMAND, under py-spy with --profile (its samples in bench/out)."""
+    if not args.profile:
+        return command
+    OUT.mkdir(parents=True, exist_ok=True)
+    return profile.record_command(command, OUT / f"e2e-{statements}-{step}.txt")
+
+
+def _profiles(statements: int) -> dict:
+    found = {}
+    for step in ("import", "build"):
+        samples = OUT / f"e2e-{statements}-{step}.txt"
+        if samples.is_file():
+            found[step] = profile.summary(samples, top=15)
+            profile.print_summary(f"havza {step}", found[step])
+    return found
 
 
 def measure_python(call):
@@ -313,6 +337,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pdfs-up-to", type=int, default=1000,
                         help="statements above which the first build leaves its PDFs to the "
                         "job worker instead of rendering them after the swap")  # fmt: skip
+    parser.add_argument("--profile", action="store_true",
+                        help="sample the import and the first build with py-spy, every process; "
+                        "where their time goes is printed and kept in the JSON line")  # fmt: skip
     parser.add_argument("--lines", type=Path, default=OUT / "e2e.jsonl",
                         help="with --sizes: file the results are appended to")  # fmt: skip
     parser.add_argument("--plot", type=Path, default=OUT / "e2e-growth.svg")
