@@ -141,7 +141,11 @@ def serve_and_load(data: Path, out: Path, seconds: int) -> dict:
 def _mib(run: Run | None) -> dict | None:
     if run is None:
         return None
-    return {"max_rss_mb": round(run.max_rss / 2**20), "tree_rss_mb": round(run.tree_rss / 2**20)}
+    return {
+        "max_rss_mb": round(run.max_rss / 2**20),
+        "tree_rss_mb": round(run.tree_rss / 2**20),
+        "tree_pss_mb": round(run.tree_pss / 2**20),
+    }
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:
@@ -151,8 +155,8 @@ def _ratio(a: float | None, b: float | None) -> float | None:
 def _targets(r: dict) -> dict:
     """Whether each target is met (None: not measured). End to end ≤ 1.0× Hugo at 1,000
     statements and ≤ 0.5× at 10,000; full re-export ≤ 0.5× and ≤ 0.3×; republish ≤ 100 ms;
-    ≤ 1 GB for havza; a cached page ≥ 5,000 req/s at 64 connections, p99 < 50 ms; an
-    uncached render ≤ 3 ms."""
+    ≤ 1 GB for havza (its process trees' memory, shared pages counted once); a cached page
+    ≥ 5,000 req/s at 64 connections, p99 < 50 ms; an uncached render ≤ 3 ms."""
     large = r["statements"] >= 10000
 
     def at_most(value, limit):
@@ -165,7 +169,7 @@ def _targets(r: dict) -> dict:
         "end_to_end": at_most(r["ratio_end_to_end"], 0.5 if large else 1.0),
         "full_re_export": at_most(r["ratio_build"], 0.3 if large else 0.5),
         "republish": at_most(r["republish_ms"], 100),
-        "memory": at_most(r["havza_peak_rss_mb"], 1024),
+        "memory": at_most(r["havza_peak_pss_mb"], 1024),
         "serve_cached": None if rps is None else rps >= 5000 and (p99 or 1e9) < 50,
         "serve_uncached": at_most(c1u.get("p50_ms"), 3),
     }
@@ -284,6 +288,11 @@ def _result(statements, posts, megabytes, imports, firsts, builds, hugos, edited
         max(r.tree_rss for r in imports), max(r.tree_rss for r in firsts),
         max(r.tree_rss for r in builds), edited["max_rss"],
     ) / 2**20  # fmt: skip
+    # The memory havza's processes use, each page the forked workers share counted once.
+    havza_pss = max(
+        max(r.tree_pss for r in imports), max(r.tree_pss for r in firsts),
+        max(r.tree_pss for r in builds), edited["max_rss"],
+    ) / 2**20  # fmt: skip
     result = {
         "bench": "e2e",
         "statements": statements,
@@ -308,6 +317,7 @@ def _result(statements, posts, megabytes, imports, firsts, builds, hugos, edited
         "republish_pages_rendered": [row["rendered"] for row in edited["rows"]],
         "peak_rss": peaks,
         "havza_peak_rss_mb": round(havza_peak),
+        "havza_peak_pss_mb": round(havza_pss),
         "serve": served or None,
         "ratio_end_to_end": _ratio(imp + site_up, hugo_s),
         "ratio_build": _ratio(build, hugo_s),
@@ -374,6 +384,7 @@ def main(argv: list[str] | None = None) -> None:
         "ratio_end_to_end": [r["ratio_end_to_end"] for r in results],
         "ratio_build": [r["ratio_build"] for r in results],
         "havza_peak_rss_mb": [r["havza_peak_rss_mb"] for r in results],
+        "havza_peak_pss_mb": [r["havza_peak_pss_mb"] for r in results],
     }
     print(json.dumps(summary), flush=True)
 

@@ -280,8 +280,8 @@ def write_hugo_site(folder: Path, pieces: list[Piece], topics, people, orgs) -> 
 # Measuring --------------------------------------------------------------------------------
 
 
-def _tree_rss(root: int) -> int:
-    """Resident memory of ROOT and all its descendants, in bytes."""
+def _tree(root: int) -> tuple[list[int], dict[int, int]]:
+    """ROOT and all its descendants, and each one's resident memory in bytes."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
@@ -294,11 +294,33 @@ def _tree_rss(root: int) -> int:
             rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
         except (OSError, ValueError):
             continue
-    total, stack = 0, [root]
+    found, stack = [], [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        found.append(pid)
         stack += children.get(pid, [])
+    return found, rss
+
+
+def _tree_rss(root: int) -> int:
+    """Resident memory of ROOT and all its descendants, in bytes (pages that forked processes
+    share are counted in each)."""
+    pids, rss = _tree(root)
+    return sum(rss.get(pid, 0) for pid in pids)
+
+
+def _tree_pss(root: int) -> int:
+    """The memory ROOT and its descendants use, each shared page counted once (the sum of
+    their proportional set sizes), in bytes."""
+    total = 0
+    for pid in _tree(root)[0]:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+                    break
+        except (OSError, ValueError):
+            continue
     return total
 
 
@@ -308,19 +330,23 @@ class Run:
     max_rss: int  # largest single process, from the kernel
     tree_rss: int  # sum over the process tree, sampled every 50 ms
     output: str = ""  # what it printed, when asked for (a few lines)
+    tree_pss: int = 0  # the same with shared pages counted once, sampled every 200 ms
 
 
 def measure(command: list[str], env: dict, cwd: Path | None = None, output: bool = False) -> Run:
     started = time.perf_counter()
     stdout = tempfile.TemporaryFile() if output else subprocess.DEVNULL  # noqa: SIM115 (closed below)
     process = subprocess.Popen(command, env=env, cwd=cwd, stdout=stdout)
-    peak = 0
+    peak = peak_pss = samples = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss, samples
         while not done.is_set():
             peak = max(peak, _tree_rss(process.pid))
+            if samples % 4 == 0:
+                peak_pss = max(peak_pss, _tree_pss(process.pid))
+            samples += 1
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -337,7 +363,7 @@ def measure(command: list[str], env: dict, cwd: Path | None = None, output: bool
         stdout.seek(0)
         printed = stdout.read().decode()
         stdout.close()
-    return Run(seconds, usage.ru_maxrss * 1024, peak, printed)
+    return Run(seconds, usage.ru_maxrss * 1024, peak, printed, peak_pss)
 
 
 def file_count(folder: Path, suffixes=(".html", ".xml")) -> int:
