@@ -4,6 +4,7 @@ re-export reuses PDFs byte for byte, so the renderer may get faster, never diffe
 
 from __future__ import annotations
 
+import copy
 import html
 import io
 
@@ -26,12 +27,21 @@ class _PlainDocument(pdf._Document):
     _parse_chars = pdf.FPDF._parse_chars
 
 
+class _PlainFont(TTFFont):
+    """fpdf2's font, copied for each PDF as fpdf2 copies it."""
+
+    __slots__ = ()
+
+    def copied(self) -> TTFFont:
+        return copy.deepcopy(self)
+
+
 def fpdf2_alone(s: pdf.Statement) -> bytes:
     """S's PDF as fpdf2 renders it with nothing remembered: its own fonts, shaping, line
     fragments, subsetting and output."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pdf_fonts, "_loaded", type(pdf_fonts._loaded)())
-        patch.setattr(pdf_fonts, "_Font", TTFFont)
+        patch.setattr(pdf_fonts, "_Font", _PlainFont)
         patch.setattr(pdf_fonts, "_Subset", TTFont)
         patch.setattr(pdf_fonts, "Producer", OutputProducer)
         patch.setattr(pdf, "_Document", _PlainDocument)

@@ -11,8 +11,6 @@ its glyphs in the order it uses them, so its bytes are those fpdf2 alone would g
 
 from __future__ import annotations
 
-import bisect
-import copy
 import logging
 import struct
 import threading
@@ -123,34 +121,57 @@ class _Font(TTFFont):
         """TTFFont.shape_text's glyphs of TEXT before they are picked into the subset:
         (glyph, characters, name, width, x and y advance, x and y offset, positioned)."""
         infos, positions = self.perform_harfbuzz_shaping(text, font_size_pt, text_shaping_params)
-        clusters = sorted(int(info.cluster) for info in infos)
+        # Each character goes with the last cluster starting at or before it (the first
+        # cluster if none does), as in TTFFont.shape_text.
+        clusters = sorted({info.cluster for info in infos})
         characters: dict[int, list[int]] = {}
+        at, last = 0, len(clusters) - 1
         for i in range(len(text)):
-            at = bisect.bisect_left(clusters, i)
-            if at == 0:
-                cluster = clusters[0]
-            elif at == len(clusters) or clusters[at] != i:
-                cluster = clusters[at - 1]
-            else:
-                cluster = clusters[at]
-            characters.setdefault(cluster, []).append(i)
-        metrics = self.ttfont["hmtx"].metrics
+            while at < last and clusters[at + 1] <= i:
+                at += 1
+            characters.setdefault(clusters[at], []).append(i)
+        names, widths = self._metrics()
         glyphs = []
         for info, position in zip(infos, positions, strict=True):
             unicode = ()
             if info.cluster in characters:
                 unicode = tuple(ord(text[i]) for i in characters.pop(info.cluster))
-            name = self.ttfont.getGlyphName(info.codepoint)
-            width = round(self.scale * metrics[name][0])
+            glyph = info.codepoint
+            if glyph < len(names):
+                name, width = names[glyph], widths[glyph]
+            else:
+                name = self.ttfont.getGlyphName(glyph)
+                width = round(self.scale * self.ttfont["hmtx"].metrics[name][0])
             forced = (
                 width != position.x_advance or position.x_offset != 0
                 or position.y_offset != 0 or position.y_advance != 0
             )  # fmt: skip
             glyphs.append(
-                (info.codepoint, unicode, name, width, position.x_advance,
+                (glyph, unicode, name, width, position.x_advance,
                  position.y_advance, position.x_offset, position.y_offset, forced)
             )  # fmt: skip
         return tuple(glyphs)
+
+    def _metrics(self) -> tuple[list[str], list[int]]:
+        """The font's glyph names and widths by glyph id, as TTFFont.shape_text reads them."""
+        kept = _loaded.__dict__.setdefault("metrics", {})
+        found = kept.get(self.ttffile)
+        if found is None:
+            names = self.ttfont.getGlyphOrder()
+            metrics = self.ttfont["hmtx"].metrics
+            widths = [round(self.scale * metrics[name][0]) for name in names]
+            found = kept[self.ttffile] = (list(names), widths)
+        return found
+
+    def copied(self) -> _Font:
+        """A copy for one PDF: the maps of characters, glyphs and widths (filled when the
+        font is read, never changed after) are shared, the list of missing glyphs is not."""
+        font = _Font.__new__(_Font)
+        for name in TTFFont.__slots__:
+            if hasattr(self, name):
+                setattr(font, name, getattr(self, name))
+        font.missing_glyphs = list(self.missing_glyphs)
+        return font
 
 
 def add_font(pdf: FPDF, family: str, style: str, shaped: Path, unshaped: Path) -> None:
@@ -163,7 +184,7 @@ def add_font(pdf: FPDF, family: str, style: str, shaped: Path, unshaped: Path) -
     if template is None:
         template = _Font(FPDF(), shaped, f"{family}{style}", style)
         fonts[shaped, style] = template
-    font = copy.deepcopy(template)  # shares what does not change, copies what does
+    font = template.copied()
     font.i = len(pdf.fonts) + 1
     font.fontkey = f"{family}{style}"
     font.ttfont = _Subset(unshaped, recalcTimestamp=False, lazy=True)
