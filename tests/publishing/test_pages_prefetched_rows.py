@@ -58,3 +58,19 @@ def test_copied_and_pickled_works_keep_their_rows(network):
         for work in (pickle.loads(pickle.dumps(fast)), copy.deepcopy(fast)):
             for relation in RELATIONS:
                 assert _pks(getattr(work, relation).all()) == _pks(getattr(slow, relation).all())
+
+
+def test_a_page_query_answers_alike_whether_queries_are_recorded_or_not(network):
+    from django.db import connection, utils
+    from django.test.utils import CaptureQueriesContext
+
+    from havza.publishing import prepared
+
+    sql = "SELECT slug, '100%%' FROM publishing_translation WHERE language = %s ORDER BY id"
+    quiet = prepared.fetch_all("default", sql, ["en"])
+    with CaptureQueriesContext(connection) as recorded:
+        assert prepared.fetch_all("default", sql, ["en"]) == quiet
+    assert len(recorded) == 1
+    assert quiet and all(percent == "100%" for _slug, percent in quiet)
+    with pytest.raises(utils.DatabaseError)  # as Django raises it:
+        prepared.fetch_all("default", "SELECT nothing FROM no_such_table WHERE 1 = %s", [1])

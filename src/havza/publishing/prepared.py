@@ -18,9 +18,11 @@ ORM as usual.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import count as counter
 from typing import Any
 
@@ -73,9 +75,7 @@ class Compiled:
         params = list(self.params)
         for position, name in self.slots:
             params[position] = values[name]
-        with connections[using].cursor() as cursor:
-            cursor.execute(self.sql, params)
-            rows = cursor.fetchall()
+        rows = fetch_all(using, self.sql, params)
         if self.converters:
             rows = self.compiler.apply_converters(rows, self.converters)
         objects = []
@@ -88,6 +88,36 @@ class Compiled:
                 setattr(obj, name, row[position])
             objects.append(obj)
         return objects
+
+
+_FORMAT = re.compile(r"(?<!%)%s")
+
+
+@lru_cache(maxsize=MAX_SHAPES)
+def _qmark(sql: str) -> str:
+    """SQL with SQLite's placeholders, as Django's SQLite cursor writes it for each query."""
+    return _FORMAT.sub("?", sql).replace("%%", "%")
+
+
+def fetch_all(using: str, sql: str, params: list) -> list[tuple]:
+    """The rows of SQL (with Django's %s placeholders). On SQLite, when no one records or
+    wraps the queries (the debug log, a test counting them), the database's own cursor runs
+    it: Django's cursor costs more than a page's small query takes."""
+    connection = connections[using]
+    if connection.vendor != "sqlite" or connection.queries_logged or connection.execute_wrappers:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    connection.validate_no_broken_transaction()
+    with connection.wrap_database_errors:
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(_qmark(sql), params)
+            return cursor.fetchall()
+        finally:
+            cursor.close()
 
 
 def _slots(params, stand_ins: dict[str, Any]) -> list[tuple[int, str]]:
@@ -222,9 +252,7 @@ def count(
     params = list(params)
     for position, name in slots:
         params[position] = values[name]
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchone()[0]
+    return fetch_all(using, sql, params)[0][0]
 
 
 # Prefetching -------------------------------------------------------------------------------
