@@ -72,5 +72,5 @@ def test_a_page_query_answers_alike_whether_queries_are_recorded_or_not(network)
         assert prepared.fetch_all("default", sql, ["en"]) == quiet
     assert len(recorded) == 1
     assert quiet and all(percent == "100%" for _slug, percent in quiet)
-    with pytest.raises(utils.DatabaseError)  # as Django raises it:
+    with pytest.raises(utils.DatabaseError):  # as Django raises it
         prepared.fetch_all("default", "SELECT nothing FROM no_such_table WHERE 1 = %s", [1])
