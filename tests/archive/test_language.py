@@ -68,3 +68,38 @@ def test_page_language_and_a_paragraph_in_another():
 
 def test_text_without_letters_is_unknown():
     assert language.identify("2023 — 45 / 25").code == "und"
+
+
+def test_scores_are_exactly_those_of_the_identifier_walking_byte_by_byte():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    texts = [
+        "İşçiler ve emekçiler grev kararı aldı; sendika  yürüyüşe çağırıyor.",
+        "The workers' union calls a strike.  Then  a march, on 3 May 2024 ",
+        " leading space, trailing space ",
+        "Los trabajadores convocan una huelga general para el 3 de mayo.",
+        "",
+        "   ",
+        "¿Qué? ¡Sí! «Non» — “yes” 1234 ...",
+    ]
+    candidates = language._latin_set()
+    walking = language._identifier(candidates)
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    plain.set_languages([code for code in candidates if code in set(plain.labels)])
+    for _ in range(2):  # the second time every word's walk is remembered
+        for text in texts:
+            assert walking.rank(text) == plain.rank(text)
+
+
+def test_a_short_paragraph_of_a_declared_page_is_never_marked():
+    from havza.archive.declared import identify_declared
+
+    texts = ["Long live the workers!", "Yaşasın işçilerin birliği ve mücadelesi, yaşasın grev!"]
+    page, guesses = identify_declared(
+        [*texts, "The workers of the world declare a general strike against the war today."],
+        "tr",
+    )
+    assert page == language.Guess("tr", 1.0)
+    assert guesses[0] == page  # too few letters to be marked, so not read
+    assert guesses[1].code == "tr"
+    assert guesses[2].code == "en"

@@ -5,12 +5,13 @@ then not guessed. What is still looked for is a paragraph written in another lan
 quotation, a slogan), which is marked in the body: each long paragraph is first identified
 by its opening words only, and identified whole only when those read as another language.
 A paragraph marked this way is one the whole-text identification would mark too; one that
-opens in the page's language and goes on in another is left unmarked.
+opens in the page's language and goes on in another is left unmarked. A paragraph too short
+to be marked (``body.OTHER_LANGUAGE_MIN`` letters) is not identified at all.
 """
 
 from __future__ import annotations
 
-from havza.archive import language
+from havza.archive import body, language
 
 OPENING_CHARS = 160  # of a long paragraph, read first
 
@@ -23,6 +24,14 @@ def opening(text: str) -> str:
     return text[: cut if cut > OPENING_CHARS // 2 else OPENING_CHARS]
 
 
+def _too_short(text: str) -> bool:
+    """Whether TEXT has too few letters to be marked as another language (counted only in a
+    short text: a long one is identified as before)."""
+    return len(text) <= OPENING_CHARS and (
+        sum(1 for ch in text if ch.isalpha()) < body.OTHER_LANGUAGE_MIN
+    )
+
+
 def identify_declared(
     texts: list[str], declared: str, title: str = ""
 ) -> tuple[language.Guess, list[language.Guess]]:
@@ -32,6 +41,9 @@ def identify_declared(
     page = language.Guess(declared, 1.0)
     guesses = [page] if title else []
     for text in texts:
+        if _too_short(text):
+            guesses.append(page)  # never marked, whatever it reads as
+            continue
         guess = language.identify(opening(text))
         if guess.code != declared and len(text) > OPENING_CHARS:
             guess = language.identify(text)

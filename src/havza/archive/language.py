@@ -53,11 +53,53 @@ class Guess:
 UNKNOWN = Guess("und", 0.0)
 
 
+WALKS_KEPT = 50_000  # words whose walk through the model's automaton is remembered (a few MB)
+
+
 @cache
 def _model():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    class WordWalks(LanguageIdentifier):
+        """py3langid's identifier, walking its automaton a word at a time: the walk over a
+        word from a given state is always the same, and words repeat, so each is walked once.
+        The features are counted in the same order, so the scores are exactly py3langid's."""
+
+        __slots__ = ("_walks",)
+
+        def _raw_score(self, text: bytes):
+            visits = _visits(self.tk_nextmove, self._rowbase, self.tk_output, text, self._walks)
+            if not visits:
+                return super()._raw_score(text)
+            return self._sparse_score(visits, self.nb_ptc)
+
+    model = WordWalks.from_model_file(MODEL_FILE, norm_probs=True)
+    model._walks = {}  # shared by the restricted copies: they share the automaton
+    return model
+
+
+# A word and the spaces after it; the pieces put together are the text again.
+_PIECES = re.compile(rb"[^ ]* ?")
+
+
+def _visits(nextmove, rowbase, output, text: bytes, walks: dict) -> Counter[int] | None:
+    """What ``py3langid.langid.visit_counts`` counts, each word's walk from a state
+    remembered in WALKS ((state, word) -> the state after it and the features met)."""
+    state, indexes = 0, []
+    for word in _PIECES.findall(text):
+        walked = walks.get((state, word))
+        if walked is None:
+            start, found = state, []
+            for byte in word:
+                state = nextmove[rowbase[state] + byte]
+                if output[state] >= 0:
+                    found.append(output[state])
+            if len(walks) >= WALKS_KEPT:
+                walks.clear()
+            walks[start, word] = walked = (state, found)
+        state = walked[0]
+        indexes += walked[1]
+    return Counter(indexes) if indexes else None
 
 
 @cache
