@@ -22,6 +22,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import TextDirection
+from fpdf.errors import FPDFException
 from fpdf.line_break import Fragment
 from fpdf.unicode_script import UnicodeScript, get_unicode_script
 from lxml import html as lxml_html
@@ -126,7 +127,27 @@ class _Document(FPDF):
     right-to-left letters, Arabic digits or explicit direction marks is one left-to-right
     run, which is what the algorithm would give: it is passed on as that run directly."""
 
+    _measured = None  # (text, markdown, graphics state, fragments) of the last string measured
+
+    def get_string_width(self, s, normalized=False, markdown=False):
+        """FPDF.get_string_width, its fragments kept for the cell that sets the same string
+        next (``render`` measures each line, then sets it)."""
+        if not self.font_family:
+            raise FPDFException("No font set, you need to call set_font() beforehand")
+        s = s if normalized else self.normalize_text(s)
+        fragments = self._preload_bidirectional_text(s, markdown)
+        self._measured = (s, markdown, self._get_current_graphics_state(), fragments)
+        return sum(fragment.get_width() for fragment in fragments)
+
     def _preload_bidirectional_text(self, text, markdown):
+        measured, self._measured = self._measured, None
+        if (
+            measured is not None
+            and measured[0] == text
+            and measured[1] == markdown
+            and measured[2] == self._GraphicsStateMixin__statestack[-1]
+        ):  # the same string in the same state: the fragments measuring left as they were
+            return measured[3]
         shaping = self.text_shaping
         if (
             shaping
