@@ -181,14 +181,23 @@ def run_size(args: argparse.Namespace, statements: int, hugo: str | None) -> dic
     folder = Path(tempfile.mkdtemp(prefix="havza-e2e-", dir=base))
     print(f"{statements} statements, in {folder}", flush=True)
     try:
-        generated = measure_python(lambda: write_wxr(folder / "wxr", statements, args.files))
+        # The generated content, kept in --inputs for another run when asked (it is the same
+        # for the same number of statements: a fixed seed).
+        inputs = (args.inputs / f"{statements}-{args.files}") if args.inputs else folder
+        ready = inputs / "ready"
+        with_hugo = hugo is not None and statements <= args.hugo_up_to
+        site = inputs / "hugo"
+        if ready.is_file() and (site.is_dir() or not with_hugo):
+            generated = (sorted((inputs / "wxr").glob("*.xml")), 0.0)
+        else:
+            generated = measure_python(lambda: write_wxr(inputs / "wxr", statements, args.files))
+            if with_hugo:
+                write_hugo(site, statements)
+            if args.inputs:
+                ready.write_text("")
         exports = generated[0]
         posts = statements * 11
         megabytes = sum(p.stat().st_size for p in exports) / 1e6
-        site = folder / "hugo"
-        with_hugo = hugo is not None and statements <= args.hugo_up_to
-        if with_hugo:
-            write_hugo(site, statements)
         hugo_note = ", Hugo site" if with_hugo else ""
         print(f"{posts} posts: {megabytes:.1f} MB of WXR in {len(exports)} files "
               f"({generated[1]:.0f} s){hugo_note}", flush=True)  # fmt: skip
@@ -355,6 +364,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--plot", type=Path, default=OUT / "e2e-growth.svg")
     parser.add_argument("--dir", type=Path, default=None, help="work folder (default: /dev/shm)")
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--inputs", type=Path, default=None,
+                        help="folder keeping the generated WordPress exports and Hugo site "
+                        "of each size for the next run (default: made anew each run)")  # fmt: skip
     args = parser.parse_args(argv)
     hugo = shutil.which("hugo")
     if not hugo:
