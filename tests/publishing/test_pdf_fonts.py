@@ -22,8 +22,11 @@ from .test_pdf import statement
 
 
 class _PlainDocument(pdf._Document):
-    """The document with fpdf2's own cutting of a line into fragments."""
+    """The document as fpdf2 has it: every string measured or set is cut into fragments by
+    fpdf2 itself, again each time."""
 
+    get_string_width = pdf.FPDF.get_string_width
+    _preload_bidirectional_text = pdf.FPDF._preload_bidirectional_text
     _parse_chars = pdf.FPDF._parse_chars
 
 
