@@ -214,6 +214,18 @@ def _candidates() -> re.Pattern[str]:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+@lru_cache(maxsize=65536)
+def _name_part(token: str) -> tuple[str, bool, bool]:
+    """The part of TOKEN that may be a name, whether its first letter has a case, and
+    whether it is a capital. "Bursa'daki", "dell'America": the part with a capital."""
+    parts = [p for p in _APOSTROPHE.split(token.strip("'’-")) if p]
+    word = next((p for p in parts if p[0].isupper()), parts[0] if parts else "")
+    first = word[:1]
+    return word, bool(first) and _cased(first), first.isupper()
+
+
 _CASED_BELOW = 0x20000  # no lower-case letter with an upper case lies beyond (Adlam ends it)
 
 
@@ -238,24 +250,21 @@ def text_names(
             token = match.group(1)
             if token is None:
                 continue
-            # "Bursa'daki", "dell'America": the name is the part with a capital.
-            parts = [p for p in _APOSTROPHE.split(token.strip("'’-")) if p]
-            word = next((p for p in parts if p[0].isupper()), parts[0] if parts else "")
+            word, cased, upper = _name_part(token)
             if len(word) < 3:
                 continue
-            first = word[0]
-            code = country(word) if first.isupper() or not _cased(first) else None
+            code = country(word) if upper or not cased else None
             if code:
                 names.setdefault("#" + code, None)
                 continue
-            if not _cased(first):
+            if not cased:
                 if len(words) < WORDS_KEPT and len(word) >= 4:
                     key = sound_key(word)
                     if len(key) >= 3:
                         words.setdefault(key, None)
                 continue
             start = match.start(1)
-            if not first.isupper() or _SENTENCE_START.search(text[max(0, start - 4) : start]):
+            if not upper or _SENTENCE_START.search(text[max(0, start - 4) : start]):
                 continue
             letters = [ch for ch in word if ch.isalpha()]
             if len(letters) >= 2 and all(ch.isupper() for ch in letters):
