@@ -122,21 +122,18 @@ class _Font(TTFFont):
         (glyph, characters, name, width, x and y advance, x and y offset, positioned)."""
         infos, positions = self.perform_harfbuzz_shaping(text, font_size_pt, text_shaping_params)
         # Each character goes with the last cluster starting at or before it (the first
-        # cluster if none does), as in TTFFont.shape_text.
+        # cluster if none does), as in TTFFont.shape_text; the cluster's first glyph has them.
         clusters = sorted({info.cluster for info in infos})
-        characters: dict[int, list[int]] = {}
-        at, last = 0, len(clusters) - 1
-        for i in range(len(text)):
-            while at < last and clusters[at + 1] <= i:
-                at += 1
-            characters.setdefault(clusters[at], []).append(i)
+        ends = [*clusters[1:], len(text)]
+        characters = {
+            cluster: tuple(map(ord, text[0 if n == 0 else cluster : end]))
+            for n, (cluster, end) in enumerate(zip(clusters, ends, strict=True))
+        }
         names, widths = self._metrics()
         glyphs = []
         for info, position in zip(infos, positions, strict=True):
-            unicode = ()
-            if info.cluster in characters:
-                unicode = tuple(ord(text[i]) for i in characters.pop(info.cluster))
             glyph = info.codepoint
+            unicode = characters.pop(info.cluster, ())
             if glyph < len(names):
                 name, width = names[glyph], widths[glyph]
             else:
