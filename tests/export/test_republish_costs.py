@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from havza.export import files, republish, states
 from havza.export.sitemap_files import replace_groups
 from havza.publishing import pages, sitemaps
+from havza.publishing.models import Translation
 from havza.publishing.pages.companions import StatementPdf
 from tests import factories as f
 from tests.export.conftest import assert_like_a_fresh_build, snapshot
@@ -121,3 +122,34 @@ def test_a_rewritten_page_replaces_the_old_one_in_one_step(tmp_path):
     assert not files.write_if_changed(target, b"<p>new</p>")
     files.write_if_changed(tmp_path / "fr" / "index.html", b"<p>nouveau</p>")  # a new page
     assert (tmp_path / "fr" / "index.html.br").is_file()
+
+
+def test_a_new_address_patches_only_the_sitemap_file_of_its_work(
+    site, tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
+    """On a sitemap of several files, a translation given a new address rewrites the one
+    file listing its work, found without counting the site's works (also when its work is
+    the first of its file), and the export is what a full build writes."""
+    from havza.export import builder
+    from havza.publishing import queries
+
+    monkeypatch.setattr(sitemaps, "WORKS_PER_FILE", 3)
+    out = site["out"]
+    builder.build(out, jobs=1)  # nine works: an index, pages.xml and three works files
+    ids = list(queries.works_with_translations().values_list("pk", flat=True))
+    for work_id, slug in ((ids[4], "a-new-address"), (ids[3], "another-address")):
+        before_files = snapshot(out)
+        t = Translation.objects.get(work_id=work_id, language="en")
+        with (
+            CaptureQueriesContext(connection) as planned,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            t.slug = slug
+            t.save()
+        changed = assert_like_a_fresh_build(out, before_files, tmp_path / slug)
+        assert {p for p in changed if p.startswith("sitemap")} == {
+            "sitemaps/works-2.xml", "sitemaps/works-2.xml.gz", "sitemaps/works-2.xml.br"
+        }  # fmt: skip
+        if work_id == ids[4]:  # every count is of one language's list, none of all works
+            counts = [q["sql"] for q in planned if "COUNT(" in q["sql"]]
+            assert counts and all('"language" =' in q for q in counts)

@@ -20,9 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from django.db.models import Q
-
-from havza.export import files
+from havza.export import files, ranks
 from havza.export.sitemap_files import kinds_present, plan_sitemaps, replace_groups
 from havza.export.states import UNKNOWN, Before, Key, State, potential, states
 from havza.links import reverse
@@ -52,22 +50,6 @@ class Plan:
         if pk not in self.works:
             self.works[pk] = queries.fetch_work_for_pages(pk)
         return self.works[pk]
-
-
-def _before_q(key: tuple) -> Q:
-    """Translations a listing shows before one with KEY (queries.newest_first's order)."""
-    published_on, published_at, pk = key
-
-    def later(field: str, value) -> Q:  # descending, empty values last
-        return Q(**{f"{field}__isnull": False}) if value is None else Q(**{f"{field}__gt": value})
-
-    def same(field: str, value) -> Q:
-        return Q(**{f"{field}__isnull": True}) if value is None else Q(**{field: value})
-
-    tie = same("published_at", published_at) & Q(id__gt=pk)
-    return later("work__published_on", published_on) | (
-        same("work__published_on", published_on) & (later("published_at", published_at) | tie)
-    )
 
 
 def _stale_work_pages(out: Path, prefix: str, lang: str) -> set[str]:
@@ -154,15 +136,18 @@ def plan(
         old_lists = old.listings() if old else set()
         new_lists = new.listings() if new else set()
         for listing in old_lists | new_lists:
-            qs = listing.queryset().exclude(pk__in=[s.pk for s in (old, new) if s])
+            exclude = [s.pk for s in (old, new) if s]
+            up_to = ranks.needed(listing.kind)
             change = change_for(listing)
-            old_rank = qs.filter(_before_q(old.key)).count() if listing in old_lists else None
+            old_rank = None
+            if listing in old_lists:
+                old_rank = ranks.rank(listing, old.key, exclude, up_to)
             if listing not in new_lists:
                 new_rank = None
             elif old_rank is not None and new.key == old.key:
                 new_rank = old_rank  # the same place in the same list: counted once
             else:
-                new_rank = qs.filter(_before_q(new.key)).count()
+                new_rank = ranks.rank(listing, new.key, exclude, up_to)
             change.moves.append((old_rank, new_rank))
             change.ranks += [r for r in (old_rank, new_rank) if r is not None]
             change.members_before += listing in old_lists
@@ -219,7 +204,9 @@ def plan(
             others = kinds_present(exclude=work_ids)  # the one scan of every work's kind
             kinds_before = _kinds_before(before, works, others)
             kinds_now = others | kinds_present(among=work_ids)
-        plan_sitemaps(result, work_ids, had, site, patch, kinds_before, kinds_now)
+        plan_sitemaps(
+            result, work_ids, had, site, patch, kinds_before, kinds_now, export=(out, prefix)
+        )
     result.remove -= set(result.render)
     return result, after
 

@@ -3,16 +3,27 @@
 When no group appears or disappears, the file holding them is patched (its lines for those
 groups rendered anew and put in place of the old ones); otherwise the files from the first
 changed one on are rendered whole.
+
+The number of files and the file holding a work are read from the export when no group
+appears or disappears (they cannot have changed): its works files are counted and the first
+address of each is read, so an edit costs no count of the site's works.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Callable
-from xml.sax.saxutils import escape
+from pathlib import Path
+from urllib.parse import unquote
+from xml.sax.saxutils import escape, unescape
 
+from django.db.models import Exists, OuterRef, Q
+from django.urls import Resolver404, get_script_prefix, resolve
+
+from havza.export import files
 from havza.publishing import queries, sitemaps
-from havza.publishing.models import Work
+from havza.publishing.models import Translation, Work
 from havza.publishing.pages import catalogue
 
 Render = Callable[[], bytes]
@@ -30,6 +41,61 @@ def kinds_present(exclude: set[int] = frozenset(), among: set[int] | None = None
     if among is not None:
         qs = qs.filter(pk__in=among)
     return set(qs.order_by().values_list("kind", flat=True).distinct())
+
+
+def _with_translations():
+    """Works with a published translation, the sitemap's works (counted without reading
+    their rows, as ``queries.works_with_translations().count()`` would)."""
+    published = Translation.objects.filter(work_id=OuterRef("pk"), status=queries.PUBLISHED)
+    return Work.objects.filter(Exists(published))
+
+
+def _files_on_disk(out: Path, prefix: str) -> int:
+    """How many works files the export at OUT has (0: the whole sitemap is one file)."""
+    count = 0
+    while files.file_for(out, works_file(count + 1), prefix).is_file():
+        count += 1
+    return count
+
+
+_HEAD_BYTES = 16384  # the first <url> line of a works file, with its alternates
+
+
+def _first_works(out: Path, prefix: str, count: int, site, changed: set[int]) -> list[int] | None:
+    """The id of the first work of each of the COUNT works files of the export at OUT (read
+    from its first address), or None when one cannot be read or is a CHANGED work's (its
+    address may be another now)."""
+    addresses = []
+    for n in range(1, count + 1):
+        with files.file_for(out, works_file(n), prefix).open("rb") as fh:
+            head = fh.read(_HEAD_BYTES)
+        start = head.find(b"<url><loc>")
+        end = head.find(b"</loc>", start)
+        if start < 0 or end < 0:
+            return None
+        loc = unescape(head[start + len(b"<url><loc>") : end].decode("utf-8"))
+        if not loc.startswith(site.origin + get_script_prefix()):
+            return None
+        path = "/" + unquote(loc[len(site.origin + get_script_prefix()) :])
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return None
+        if match.url_name != "work":
+            return None
+        addresses.append((match.kwargs["lang"], match.kwargs["slug"]))
+    query = Q()
+    for lang, slug in addresses:
+        query |= Q(language=lang, slug=slug)
+    found = dict(
+        ((lang, slug), work)
+        for lang, slug, work in Translation.objects.filter(query).values_list(
+            "language", "slug", "work_id"
+        )
+    )
+    if any(a not in found or found[a] in changed for a in addresses):
+        return None
+    return [found[a] for a in addresses]
 
 
 def _line(data: bytes, loc: str) -> tuple[int, int] | None:
@@ -73,24 +139,37 @@ def plan_sitemaps(
     patch: Callable[[str, Render, set[int]], Render],
     kinds_before: set[str] | None,
     kinds_now: set[str] | None = None,
+    export: tuple[Path, str] | None = None,
 ) -> None:
     """The sitemap files holding the changed works' groups (HAD: published before, if known).
 
     When no group appears or disappears, the file holding them is patched: the groups' lines
     are rendered anew and put in place of the old ones (a file holds up to 4,000 works).
     KINDS_BEFORE: the kinds of works published before (None: not known); when they differ
-    from today's (KINDS_NOW, when known already), the sitemap's part for listings changes too."""
+    from today's (KINDS_NOW, when known already), the sitemap's part for listings changes too.
+    EXPORT: (folder, address prefix) of the export, whose files are read when no group
+    appears or disappears (None: the works are counted)."""
     per_file = sitemaps.WORKS_PER_FILE
-    with_translations = queries.works_with_translations()
-    total_now = with_translations.count()
-    has = set(with_translations.filter(pk__in=work_ids).values_list("pk", flat=True))
+    with_translations = _with_translations()
+    has = set(
+        queries.works_with_translations().filter(pk__in=work_ids).values_list("pk", flat=True)
+    )
     unknown = any(had[w] is None for w in work_ids)
-    total_before = total_now - len(has) + sum(bool(had[w]) for w in work_ids)
-    files_now = max(1, -(-total_now // per_file))
-    files_before = max(1, -(-total_before // per_file))
+    membership_changed = unknown or any(bool(had[w]) != (w in has) for w in work_ids)
+    first_works = None
+    if not membership_changed and export is not None:
+        # As many works as before: the export's files are those of the sitemap now.
+        on_disk = _files_on_disk(*export)
+        files_now = files_before = max(1, on_disk)
+        if on_disk > 1:
+            first_works = _first_works(*export, on_disk, site, work_ids)
+    else:
+        total_now = with_translations.count()
+        total_before = total_now - len(has) + sum(bool(had[w]) for w in work_ids)
+        files_now = max(1, -(-total_now // per_file))
+        files_before = max(1, -(-total_before // per_file))
     index = catalogue.kind("sitemap").location(None)
-    stable = not unknown and files_now == files_before
-    stable = stable and all(bool(had[w]) == (w in has) for w in work_ids)
+    stable = not membership_changed and files_now == files_before
     if kinds_now is None and kinds_before is not None:
         kinds_now = kinds_present()
     listings_changed = kinds_before is None or kinds_before != kinds_now
@@ -100,17 +179,20 @@ def plan_sitemaps(
         plan.add(index, patch(index, whole, work_ids) if stable else whole)
         numbers = range(0)
     else:
-        # Where each changed work sits among the works of the sitemap (counted once each).
-        places = [with_translations.filter(pk__lt=w).count() for w in work_ids]
-        first = min(places) // per_file + 1
-        membership_changed = unknown or any(bool(had[w]) != (w in has) for w in work_ids)
+        # The file of each changed work: after the files whose first work has a lower id,
+        # or by where it sits among the works of the sitemap (counted once each).
+        if first_works is not None:
+            in_file = [max(1, bisect.bisect_right(first_works, w)) for w in work_ids]
+        else:
+            in_file = [with_translations.filter(pk__lt=w).count() // per_file + 1 for w in work_ids]
+        first = min(in_file)
         if files_now != files_before or unknown:
             plan.add(index, lambda: catalogue.kind("sitemap").render(None, None, site).body)
             numbers = range(1, files_now + 1)
         elif membership_changed:
             numbers = range(first, files_now + 1)
         else:
-            last = max(places) // per_file + 1
+            last = max(in_file)
             numbers = range(first, last + 1)
             if first == last and stable:
                 path = works_file(first)

@@ -1,0 +1,26 @@
+"""A translation's place in each list it is in, counted from the list's works, is the place
+the list's own pages show it at."""
+
+from __future__ import annotations
+
+import pytest
+
+from havza.export import ranks
+from havza.export.states import of_works
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_place_counted_from_the_works_is_the_listings_place(site):
+    works = [w.pk for w in site["reports"]] + [site["statement"].pk]
+    checked = set()
+    for state in filter(None, of_works(works).values()):
+        for listing in state.listings():
+            shown = list(listing.queryset().values_list("pk", flat=True))
+            for exclude in ([], [state.pk]):
+                assert ranks.rank(listing, state.key, exclude) == len(
+                    [pk for pk in shown[: shown.index(state.pk)] if pk not in exclude]
+                )
+            assert ranks.rank(listing, state.key, [], up_to=1) == min(1, shown.index(state.pk))
+            checked.add(listing.kind)
+    assert checked == set(ranks.WORKS_OF)  # every kind counted from its works was checked
