@@ -53,7 +53,7 @@ class Guess:
 UNKNOWN = Guess("und", 0.0)
 
 
-WALKS_KEPT = 50_000  # words whose walk through the model's automaton is remembered (a few MB)
+WALKS_KEPT = 10_000  # words whose walk through the model's automaton is remembered (~4 MB)
 
 
 @cache
@@ -96,7 +96,7 @@ def _visits(nextmove, rowbase, output, text: bytes, walks: dict) -> Counter[int]
                     found.append(output[state])
             if len(walks) >= WALKS_KEPT:
                 walks.clear()
-            walks[start, word] = walked = (state, found)
+            walks[start, word] = walked = (state, tuple(found))
         state = walked[0]
         indexes += walked[1]
     return Counter(indexes) if indexes else None
