@@ -68,8 +68,9 @@ def _stale_work_pages(out: Path, prefix: str, lang: str) -> set[str]:
 
 
 def _kinds_before(before: Mapping[Key, Before], works, others: set[str]) -> set[str] | None:
-    """The kinds of works published before the changes (None: not known); OTHERS: those of
-    the works published that did not change."""
+    """The kinds of works published before the changes, among the changed works' kinds
+    before and now (None: not known); OTHERS: those of the works published that did not
+    change, among the same kinds."""
     if any(old is UNKNOWN for old in before.values()):
         return None
     kinds = set(others)
@@ -201,7 +202,10 @@ def plan(
     if work_ids:
         kinds_before = kinds_now = None  # not known: the sitemap's listings are written
         if not any(old is UNKNOWN for old in before.values()):
-            others = kinds_present(exclude=work_ids)  # the one scan of every work's kind
+            # Only the changed works' kinds, before or now, can appear or disappear.
+            kinds = {old.kind for old in before.values() if isinstance(old, State)}
+            kinds |= {work.kind for work in works.values()}
+            others = kinds_present(exclude=work_ids, kinds=kinds)
             kinds_before = _kinds_before(before, works, others)
             kinds_now = others | kinds_present(among=work_ids)
         plan_sitemaps(

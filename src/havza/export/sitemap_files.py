@@ -34,12 +34,17 @@ def works_file(number: int) -> str:
     return catalogue.kind("sitemap_works").location(None, number)
 
 
-def kinds_present(exclude: set[int] = frozenset(), among: set[int] | None = None) -> set[str]:
+def kinds_present(
+    exclude: set[int] = frozenset(), among: set[int] | None = None, kinds: set[str] | None = None
+) -> set[str]:
     """Kinds of the works with a published translation (the sitemap lists their listings):
-    all but those in EXCLUDE, or only those AMONG."""
+    all but those in EXCLUDE, or only those AMONG; only KINDS, when given (each looked for
+    until a work of it is found, not by reading every work's kind)."""
     qs = Work.objects.filter(translations__status=queries.PUBLISHED).exclude(pk__in=exclude)
     if among is not None:
         qs = qs.filter(pk__in=among)
+    if kinds is not None:
+        return {kind for kind in kinds if qs.filter(kind=kind).exists()}
     return set(qs.order_by().values_list("kind", flat=True).distinct())
 
 
