@@ -8,7 +8,9 @@ few) into a fresh SQLite database in a temporary folder, builds its export once 
 own pages only: ``HAVZA_BUILD_STEPS`` is emptied, so the static search is not built and not
 refreshed), then edits one translation after another (title and body, as an editor saves
 them) and times the republish of each. Prints one JSON line: median and maximum milliseconds,
-the pages rendered, written and removed per edit, and the database queries per edit.
+the median CPU time of the whole republish and of its plan (what to render: the counts of
+places in lists, the sitemap's files), the pages rendered, written and removed per edit, and
+the database queries per edit.
 The edited statement's PDF is rendered after the
 republish, by the job an editor's save queues (``export.pdfs.rewrite``), timed on its own.
 With --data DIR the site is kept (or reused when DIR already holds one). The one full build
@@ -86,6 +88,7 @@ def edit_and_republish(out: Path, edits: int, seed: int = 5) -> list[dict]:
             {
                 "ms": ms,
                 "cpu_ms": cpu_ms,
+                "plan_cpu_ms": result.plan_cpu_seconds * 1000,
                 "pdf_ms": (time.perf_counter() - started) * 1000 if result.later else None,
                 "rendered": result.rendered,
                 "written": len(result.written),
@@ -163,6 +166,9 @@ def main(argv: list[str] | None = None) -> None:
                         statistics.median([r["pdf_ms"] for r in rows if r["pdf_ms"]] or [0.0]), 1
                     ),
                     "cpu_median_ms": round(statistics.median(r["cpu_ms"] for r in rows), 1),
+                    "plan_cpu_median_ms": round(
+                        statistics.median(r["plan_cpu_ms"] for r in rows), 1
+                    ),
                     "pages_rendered": [r["rendered"] for r in rows],
                     "pages_written": [r["written"] for r in rows],
                     "pages_removed": [r["removed"] for r in rows],

@@ -37,6 +37,7 @@ class Result:
     removed: list[Path] = field(default_factory=list)
     unchanged: int = 0
     seconds: float = 0.0
+    plan_cpu_seconds: float = 0.0  # CPU time of deciding what to render (``plan``)
     later: list[tuple[str, int]] = field(default_factory=list)  # PDFs left to ``pdfs.rewrite``
 
     @property
@@ -94,7 +95,9 @@ def republish(
     result = Result()
     try:
         with locked(out):
+            cpu = time.process_time()
             todo, _after = plan(before, pages.Site(base_url), out, prefix)
+            result.plan_cpu_seconds = time.process_time() - cpu
             for path, render in todo.render.items():
                 target = files.file_for(out, path, prefix)
                 found = PDF_ADDRESS.search(path) if pdfs_later else None
