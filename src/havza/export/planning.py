@@ -14,8 +14,10 @@ database holds now, and derive the output files that can differ:
 
 from __future__ import annotations
 
+import mmap
 import os
 from collections.abc import Callable, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -186,13 +188,18 @@ def plan(
     def patch(path: str, whole: Render, ids: set[int]) -> Render:
         def render() -> bytes | None:
             try:
-                data = files.file_for(out, path, prefix).read_bytes()
+                fh = files.file_for(out, path, prefix).open("rb")
             except FileNotFoundError:
                 return whole()
-            patched = replace_groups(data, ids & has_now, old_locs, site)
-            if patched is data:
-                return None  # the file holds these lines already
-            return whole() if patched is None else patched
+            # Mapped, not read: the lines are searched in place, and the file is copied only
+            # when they changed (a sitemap file holds thousands of works).
+            with fh, _mapped(fh) as data:
+                if data is None:
+                    return whole()
+                patched = replace_groups(data, ids & has_now, old_locs, site)
+                if patched is data:
+                    return None  # the file holds these lines already
+                return whole() if patched is None else patched
 
         return render
 
@@ -213,6 +220,18 @@ def plan(
         )
     result.remove -= set(result.render)
     return result, after
+
+
+@contextmanager
+def _mapped(fh):
+    """The bytes of the open file FH, mapped read-only (None when it is empty)."""
+    try:
+        data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except ValueError:  # an empty file cannot be mapped
+        yield None
+        return
+    with data:
+        yield data
 
 
 class _WorkPages:

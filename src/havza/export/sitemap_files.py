@@ -103,17 +103,31 @@ def _first_works(out: Path, prefix: str, count: int, site, changed: set[int]) ->
     return [found[a] for a in addresses]
 
 
-def _line(data: bytes, loc: str) -> tuple[int, int] | None:
-    """Where the line of LOC is in DATA (a sitemap file): (start, end after its newline)."""
-    start = data.find(b"\n<url><loc>" + loc.encode("utf-8") + b"</loc>")
+def _line(data: bytes, loc: str, near: int | None = None) -> tuple[int, int] | None:
+    """Where the line of LOC is in DATA (a sitemap file): (start, end after its newline).
+    NEAR: a position its group's lines are around, searched first (an address has one line,
+    so what is found there is what a search of the whole file finds)."""
+    needle = b"\n<url><loc>" + loc.encode("utf-8") + b"</loc>"
+    start = -1
+    if near is not None:
+        start = data.find(needle, max(0, near - _NEAR), near + _NEAR)
+    if start < 0:
+        start = data.find(needle)
     if start < 0:
         return None
-    return start + 1, data.index(b"\n", start + 1) + 1
+    end = data.find(b"\n", start + 1)
+    if end < 0:
+        raise ValueError(f"the sitemap's line of {loc} does not end")
+    return start + 1, end + 1
+
+
+_NEAR = 1 << 20  # bytes either side of a group's first line where its other lines are
 
 
 def replace_groups(data: bytes, work_ids: set[int], old_locs: set[str], site) -> bytes | None:
-    """DATA (a sitemap file) with the changed works' groups rendered anew in their place
-    (DATA itself when they are the same; None when a group's lines are not found together).
+    """DATA (a sitemap file's bytes, or the file mapped) with the changed works' groups
+    rendered anew in their place, as bytes (DATA itself when they are the same; None when a
+    group's lines are not found together).
     The lines are found by searching the bytes, not by reading the file line by line."""
     works = {w.pk: w for w in queries.works_with_translations().filter(pk__in=work_ids)}
     spans = []
@@ -121,7 +135,9 @@ def replace_groups(data: bytes, work_ids: set[int], old_locs: set[str], site) ->
         group = {
             escape(site.absolute(t.get_absolute_url())) for t in works[work_id].translations.all()
         }
-        found = sorted(filter(None, (_line(data, loc) for loc in group | old_locs)))
+        first = _line(data, min(group)) if group else None
+        near = first[0] if first else None
+        found = sorted(filter(None, (_line(data, loc, near) for loc in group | old_locs)))
         if not found or any(a[1] != b[0] for a, b in itertools.pairwise(found)):
             return None
         lines = "".join(sitemaps.work_urls(site, [works[work_id]])).encode("utf-8")
