@@ -224,8 +224,8 @@ class _Outline(Glyph):
 
 
 class _Subset(TTFont):
-    """The font file a PDF embeds, subsetted and saved by fpdf2; its glyphs are saved as
-    ``_Outline``."""
+    """The font file a PDF embeds, subsetted and saved when the PDF is written (``_subset``,
+    unless a subset of the same glyphs is remembered); its glyphs are saved as ``_Outline``."""
 
     def save(self, file, reorderTables=True):
         if "glyf" in self:
