@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 
-from havza.publishing import prepared, queries
+from havza.publishing import prefetched, prepared, queries
 from havza.publishing.models import Translation, Work
 from havza.publishing.pages import lists_of_works
 
@@ -75,7 +75,7 @@ def test_values_that_do_not_reach_the_sql_unchanged_are_run_by_the_orm(network):
 def test_a_prefetch_for_many_instances_is_left_to_the_orm(network, monkeypatch):
     monkeypatch.setattr(prepared, "MAX_INSTANCES", 1)
     works = list(Work.objects.all())
-    prepared.prefetch(works, "topics")
+    prefetched.prefetch(works, "topics")
     expected = list(Work.objects.prefetch_related(Prefetch("topics")))
     assert {w.pk: [t.pk for t in w.topics.all()] for w in works} == {
         w.pk: [t.pk for t in w.topics.all()] for w in expected

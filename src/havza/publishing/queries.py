@@ -80,11 +80,11 @@ def listing(lang: str) -> QuerySet[Translation]:
 
 def prefetch_listed(translations: list[Translation]) -> None:
     """What listing() prefetches, for TRANSLATIONS fetched without it (SQL compiled once)."""
-    from havza.publishing import prepared
+    from havza.publishing import prefetched
 
     works = [t.work for t in translations]
     for relation, queryset, shape, to_attr in LISTING_RELATIONS:
-        prepared.prefetch(works, relation, queryset, to_attr=to_attr, key=shape)
+        prefetched.prefetch(works, relation, queryset, to_attr=to_attr, key=shape)
 
 
 def _signatories():
@@ -132,7 +132,7 @@ def work_pages() -> QuerySet[Translation]:
 def fetch_work_page(lang: str, slug: str) -> Translation | None:
     """The published translation at LANG/SLUG with everything its page shows: the queries of
     work_pages(), their SQL compiled once (a work page is the most asked page)."""
-    from havza.publishing import prepared
+    from havza.publishing import prefetched, prepared
 
     def build(lang: str, slug: str) -> QuerySet[Translation]:
         return work_page_rows().filter(language=lang, slug=slug)[:1]
@@ -145,7 +145,7 @@ def fetch_work_page(lang: str, slug: str) -> Translation | None:
         return None
     t = found[0]
     for relation, queryset, shape in WORK_PAGE_RELATIONS:
-        prepared.prefetch([t.work], relation, queryset, key=shape)
+        prefetched.prefetch([t.work], relation, queryset, key=shape)
     return t
 
 
@@ -207,7 +207,7 @@ def works_for_pages() -> QuerySet[Work]:
 def fetch_work_for_pages(pk: int) -> Work | None:
     """Work PK as works_for_pages() fetches it (None: nothing of it is published), its SQL
     compiled once (republishing fetches the work an editor changed)."""
-    from havza.publishing import prepared
+    from havza.publishing import prefetched, prepared
 
     annotations = tuple(WORK_PAGE_ANNOTATIONS)
     found = prepared.rows(
@@ -218,7 +218,7 @@ def fetch_work_for_pages(pk: int) -> Work | None:
     if not found:
         return None
     for relation, queryset, shape in WORK_RELATIONS:
-        prepared.prefetch(found, relation, queryset, key=(shape, annotations) if shape else None)
+        prefetched.prefetch(found, relation, queryset, key=(shape, annotations) if shape else None)
     return found[0]
 
 
