@@ -7,6 +7,7 @@ input per site language, each with its own ``lang`` and ``dir``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 
@@ -31,8 +32,14 @@ def clean_text(value: str) -> str:
     return " ".join(value.split())
 
 
+_ANY_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def strip_bidi_controls(value: str) -> str:
     """VALUE without bidi embeddings, overrides or isolates; everything else as typed."""
+    # Looked for first: most texts have none, and translate() copies the whole text.
+    if not _ANY_BIDI_CONTROL.search(value):
+        return value
     return value.translate(BIDI_CONTROLS)
 
 

@@ -47,7 +47,7 @@ from havza.archive.store import Item, storage_key
 
 LOOKUP_CHUNK = 256  # posts looked up in the database at once
 TASK_POSTS = 8  # posts sent to a worker at once
-TASKS_PER_JOB = 3  # tasks in flight per worker: enough to keep it busy, few to hold
+TASKS_PER_JOB = 40  # tasks in flight per worker: enough to keep it busy while a batch is saved
 PROGRESS_EVERY = 25
 SURVEY_PARALLEL_FROM = 2_000_000  # bytes of exports below which workers cost more than they save
 T = TypeVar("T")
