@@ -47,6 +47,15 @@ def _kept(name: str) -> dict:
     return kept
 
 
+def _remembered(name: str, key: tuple, make):
+    """What MAKE() gives, kept under KEY among NAME's remembered results."""
+    kept = _kept(name)
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = make()
+    return found
+
+
 def _shaping_key(font: TTFFont, text: str, size: float, params: dict | None) -> tuple:
     if params is None:
         return (font.ttffile, text, size)
@@ -72,31 +81,22 @@ class _Font(TTFFont):
         return font
 
     def perform_harfbuzz_shaping(self, text, font_size_pt, text_shaping_params):
+        shape = super().perform_harfbuzz_shaping
         key = _shaping_key(self, text, font_size_pt, text_shaping_params)
-        kept = _kept("hb")
-        found = kept.get(key)
-        if found is None:
-            found = kept[key] = super().perform_harfbuzz_shaping(
-                text, font_size_pt, text_shaping_params
-            )
-        return found
+        return _remembered("hb", key, lambda: shape(text, font_size_pt, text_shaping_params))
 
     def shaped_text_width(self, text, font_size_pt, text_shaping_params):
+        width = super().shaped_text_width
         key = _shaping_key(self, text, font_size_pt, text_shaping_params)
-        kept = _kept("width")
-        found = kept.get(key)
-        if found is None:
-            found = kept[key] = super().shaped_text_width(text, font_size_pt, text_shaping_params)
-        return found
+        return _remembered("width", key, lambda: width(text, font_size_pt, text_shaping_params))
 
     def shape_text(self, text, font_size_pt, text_shaping_params):
         if len(text) == 0:
             return []
         key = _shaping_key(self, text, font_size_pt, text_shaping_params)
-        kept = _kept("glyphs")
-        glyphs = kept.get(key)
-        if glyphs is None:
-            glyphs = kept[key] = self._glyphs(text, font_size_pt, text_shaping_params)
+        glyphs = _remembered(
+            "glyphs", key, lambda: self._glyphs(text, font_size_pt, text_shaping_params)
+        )
         get_glyph, pick_glyph = self.subset.get_glyph, self.subset.pick_glyph
         found = []
         for (
