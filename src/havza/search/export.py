@@ -77,9 +77,7 @@ def write_static_index(out_dir: Path | str, site: Site | None = None, write=None
     out_dir = Path(out_dir)
     if write is None:
         set_script_prefix("/")
-    started = static_bundle.now()
     written = _write_bundle(out_dir)
-    static_bundle.prune(started)
     return StaticIndex(
         records=written.records,
         pages=write_search_pages(out_dir, site, write),

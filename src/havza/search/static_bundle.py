@@ -133,7 +133,9 @@ def parts() -> Iterator[Part]:
 def write(bundle: Path) -> Written:
     """Write every part into the new folder BUNDLE (made here), from the cache where a part is
     kept, else by Pagefind into the cache first (``PARALLEL`` Pagefind processes at once, each
-    fed by a thread of its own); with ``parts.json``."""
+    fed by a thread of its own); with ``parts.json``. Kept parts this call did not use are
+    removed after it."""
+    started = time.time()
     bundle.mkdir(parents=True)
     written = Written()
     listed: dict[str, list[str]] = {}
@@ -162,6 +164,7 @@ def write(bundle: Path) -> Written:
         while pending:
             finish(*pending.popleft())
     (bundle / PARTS_FILE).write_text(json.dumps(listed, sort_keys=True, separators=(",", ":")))
+    prune(started)
     return written
 
 
@@ -267,7 +270,3 @@ def prune(started: float) -> int:
         except OSError:
             continue
     return removed
-
-
-def now() -> float:
-    return time.time()
