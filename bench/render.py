@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
 import json
 import os
@@ -127,6 +128,7 @@ def main(argv: list[str] | None = None) -> dict:
 
     app = get_wsgi_application()
     served = PageCache(SignOnRoutes(app), public=PublicHandler())
+    gc.freeze()  # as havza.serving.wsgi leaves what it loaded out of full collections
     paths = pages_of(app)
     results = {}
     for name, path in paths.items():
