@@ -159,7 +159,7 @@ def group_and_save(
 ) -> None:
     """Group ITEMS into works (with the documents of earlier imports) and save them."""
     saving = saving or Saving(report, bulk)
-    undated.annotate(items, report.documents)  # what an editor may date undated ones by
+    undated.annotate(items, report.listings())  # what an editor may date undated ones by
     nodes = _nodes(items)
     stored = ImportedDocument.objects.filter(translation__isnull=False).exclude(
         key__in=[storage_key(i.source.key) for i in items]
@@ -174,7 +174,7 @@ def save_stated(items: list[Item], saving: Saving) -> None:
     """Save ITEMS, whose sources state their translation groups, every document of this
     import in those groups among them: grouped with earlier imports' documents of the same
     groups (and their works), exactly as ``group_and_save`` would group them."""
-    undated.annotate(items, saving.report.documents)
+    undated.annotate(items, saving.report.listings())
     nodes = _nodes(items)
     keys = [storage_key(i.source.key) for i in items]
     saved = (
@@ -222,33 +222,37 @@ def _save_grouped(
     if result.to_confirm:
         candidates.choose(result)
     works = {w.pk: w for w in Work.objects.filter(pk__in={n.work for n in all_nodes_list})}
-    saved = 0
     groups = [[m for m in members if m < len(items)] for members in result.groups]
     groups = [g for g in groups if g]
     all_nodes = {n.id: n for n in all_nodes_list}
     faults = saving.faults
     size = faults.get("batch", SAVE_BATCH)
-    for start in range(0, len(groups), size):
-        saving.number += 1
-        number = saving.number
-        batch = groups[start : start + size]
-        plan = _Plan(items, result, all_nodes, works, candidates, faults, number)
-        saving.directory = plan.save(batch, saving.directory, saving.slugs, saving.bulk)
-        _kill_if(faults, "kill-after", number)
-        # The translation memory aligns the batch's works (it adds "alignment" to entries),
-        # in a second process while the next batch is saved when there is one.
-        done = [m for members in batch for m in members]
-        saving.announcer.send(
-            sorted(plan.saved_works(done)),
-            [items[m].entry for m in done],
-            more=beside and start + size < len(groups),
-        )
-        saved += sum(len(members) for members in batch)
-        if progress:
-            progress("save", saved, len(items))
-        for members in batch:
-            for m in members:
-                saving.report.add(items[m].entry)
+    saved = 0
+    # The entries of the works saved here change until the last batch is saved (their
+    # possible translations) and aligned: the report keeps them until then.
+    with saving.report.holding():
+        for start in range(0, len(groups), size):
+            saving.number += 1
+            number = saving.number
+            batch = groups[start : start + size]
+            plan = _Plan(items, result, all_nodes, works, candidates, faults, number)
+            saving.directory = plan.save(batch, saving.directory, saving.slugs, saving.bulk)
+            _kill_if(faults, "kill-after", number)
+            # The translation memory aligns the batch's works (it adds "alignment" to
+            # entries), in a second process while the next batch is saved when there is one.
+            done = [m for members in batch for m in members]
+            saving.announcer.send(
+                sorted(plan.saved_works(done)),
+                [items[m].entry for m in done],
+                more=beside and start + size < len(groups),
+            )
+            saved += sum(len(members) for members in batch)
+            if progress:
+                progress("save", saved, len(items))
+            for members in batch:
+                for m in members:
+                    saving.report.add(items[m].entry)
+        saving.announcer.wait()
 
 
 @dataclass

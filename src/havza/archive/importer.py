@@ -82,11 +82,8 @@ def run(
                 with _unmapped(), transaction.atomic():
                     _import(paths, options, report, progress)
                     raise _DryRun
-            except _DryRun:
+            except _DryRun:  # the report leaves out the ids of new works (``Report.settle``)
                 pass
-            for document in report.documents:
-                if document["status"] == "imported":
-                    document["work"] = document["translation"] = None
         else:
             with _unmapped():
                 _import(paths, options, report, progress)

@@ -3,6 +3,12 @@
 The JSON format is documented in docs/archive-import.md; ``FORMAT`` and ``VERSION`` name it.
 Fields are only ever added within a version; a change to an existing field's meaning gets a
 new version.
+
+Memory holds only the entries that may still change. An entry is final once added, except
+those of works being saved (``holding``: the grouping's possible translations and the
+translation memory's ``alignment`` are added to them until their save ends). Final entries
+are written to a temporary file as JSON lines and counted for the summary as they go; the
+report is written from that file, so an import's memory does not grow with its report.
 """
 
 from __future__ import annotations
@@ -10,10 +16,14 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from array import array
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from django.utils import timezone
 
@@ -24,6 +34,7 @@ FORMAT = "havza-archive-import"
 VERSION = 1
 # "listing": a page of teasers of other pages, read for their evidence; no work made from it.
 STATUSES = ("imported", "updated", "unchanged", "skipped", "listing", "failed")
+SPOOL_EVERY = 256  # final entries held before they are written out together
 
 
 def entry(path: str, key: str | None = None, status: str = "failed") -> dict[str, Any]:
@@ -56,57 +67,126 @@ def report_teasers(listing: Listing) -> list[dict[str, str | None]]:
 
 
 @dataclass
-class Report:
-    dry_run: bool = False
-    started_at: str = field(default_factory=lambda: timezone.now().isoformat())
-    documents: list[dict[str, Any]] = field(default_factory=list)
-    complete: bool = False
-    seconds: float = 0.0
+class _Tally:
+    """What the summary counts, entry by entry."""
 
-    def add(self, document: dict[str, Any]) -> None:
-        self.documents.append(document)
+    documents: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+    # The work of each entry that joined one: 8 bytes an entry, not a dict of works.
+    works: array = field(default_factory=lambda: array("q"))
+    to_confirm: int = 0
+    aligned: dict[str, list] = field(default_factory=dict)  # "en-tr": [pairs, weight, low]
 
-    def summary(self) -> dict[str, Any]:
-        counts = Counter(d["status"] for d in self.documents)
-        languages = Counter(
-            d["language"] for d in self.documents if d["status"] in {"imported", "updated"}
-        )
-        per_work = Counter(
-            d["work"] for d in self.documents if d["work"] is not None and d["status"] != "failed"
-        )
-        return {
-            **{status: counts.get(status, 0) for status in STATUSES},
-            "documents": len(self.documents),
-            "languages": dict(sorted(languages.items())),
-            "works": len(per_work),
-            "works_grouped": sum(1 for n in per_work.values() if n > 1),
-            "to_confirm": sum(len(d["group_candidates"]) for d in self.documents),
-            "aligned": self._aligned(),
-            "seconds": round(self.seconds, 3),
-            "pages_per_second": round(len(self.documents) / self.seconds, 1)
-            if self.seconds
-            else None,
-        }
-
-    def _aligned(self) -> dict[str, dict[str, Any]]:
-        """Paragraph pairs the translation memory took from the import, per language pair
-        ("en-tr"): how many, their mean confidence and how many were unsure."""
-        pairs: dict[str, list] = {}
-        for d in self.documents:
-            found = d.get("alignment")
-            if not found or not found.get("pairs"):
-                continue
-            key = f"{found['with']}-{d['language']}"
-            total = pairs.setdefault(key, [0, 0.0, 0])
+    def count(self, d: dict[str, Any]) -> None:
+        self.documents += 1
+        self.statuses[d["status"]] += 1
+        if d["status"] in {"imported", "updated"}:
+            self.languages[d["language"]] += 1
+        if d["work"] is not None and d["status"] != "failed":
+            self.works.append(d["work"])
+        self.to_confirm += len(d["group_candidates"])
+        found = d.get("alignment")
+        if found and found.get("pairs"):
+            total = self.aligned.setdefault(f"{found['with']}-{d['language']}", [0, 0.0, 0])
             total[0] += found["pairs"]
             total[1] += found["confidence"] * found["pairs"]
             total[2] += found.get("low", 0)
+
+
+@dataclass
+class Report:
+    dry_run: bool = False
+    started_at: str = field(default_factory=lambda: timezone.now().isoformat())
+    complete: bool = False
+    seconds: float = 0.0
+    _pending: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    _listings: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    _tally: _Tally = field(default_factory=_Tally, repr=False)
+    _spool: IO[str] | None = field(default=None, repr=False)
+    _held: int = field(default=0, repr=False)
+
+    def add(self, document: dict[str, Any]) -> None:
+        self._pending.append(document)
+        if document.get("teasers"):
+            self._listings.append({"path": document.get("path"), "teasers": document["teasers"]})
+        if not self._held and len(self._pending) >= SPOOL_EVERY:
+            self.settle()
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """The entries added meanwhile may still change: they are kept until it ends."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+        if not self._held:
+            self.settle()
+
+    def settle(self) -> None:
+        """Write out the entries added so far: none of them changes any more."""
+        if not self._pending:
+            return
+        if self._spool is None:
+            # Open for the report's lifetime; the file has no name and goes with the process.
+            self._spool = tempfile.TemporaryFile(  # noqa: SIM115
+                "w+", encoding="utf-8", newline="\n", prefix="havza-report-"
+            )
+        pending, self._pending = self._pending, []
+        lines = []
+        for document in pending:
+            if self.dry_run and document["status"] == "imported":
+                # A new work of a dry run was rolled back: it has no id to report.
+                document = {**document, "work": None, "translation": None}
+            self._tally.count(document)
+            lines.append(json.dumps(document, ensure_ascii=False, default=str))
+        self._spool.seek(0, os.SEEK_END)
+        self._spool.write("\n".join(lines) + "\n")
+        # Emptied before a process is forked, so that a child never writes it out again.
+        self._spool.flush()
+
+    def listings(self) -> list[dict[str, Any]]:
+        """The listing pages reported so far (their ``path`` and ``teasers``)."""
+        return self._listings
+
+    def entries(self) -> Iterator[dict[str, Any]]:
+        """Every entry, in the order added (for a finished import)."""
+        self.settle()
+        if self._spool is None:
+            return
+        self._spool.seek(0)
+        for line in self._spool:
+            yield json.loads(line)
+
+    @property
+    def documents(self) -> list[dict[str, Any]]:
+        """Every entry at once: for tests and small imports; ``entries`` reads them one by one."""
+        return list(self.entries())
+
+    def failed(self) -> Iterator[dict[str, Any]]:
+        return (d for d in self.entries() if d["status"] == "failed")
+
+    def summary(self) -> dict[str, Any]:
+        self.settle()
+        tally = self._tally
+        per_work = [len(list(same)) for _, same in groupby(sorted(tally.works))]
         return {
-            key: {"pairs": n, "confidence": round(weight / n, 3), "low": low}
-            for key, (n, weight, low) in sorted(pairs.items())
+            **{status: tally.statuses.get(status, 0) for status in STATUSES},
+            "documents": tally.documents,
+            "languages": dict(sorted(tally.languages.items())),
+            "works": len(per_work),
+            "works_grouped": sum(1 for n in per_work if n > 1),
+            "to_confirm": tally.to_confirm,
+            "aligned": {
+                key: {"pairs": n, "confidence": round(weight / n, 3), "low": low}
+                for key, (n, weight, low) in sorted(tally.aligned.items())
+            },
+            "seconds": round(self.seconds, 3),
+            "pages_per_second": round(tally.documents / self.seconds, 1) if self.seconds else None,
         }
 
-    def as_json(self) -> dict[str, Any]:
+    def _head(self) -> dict[str, Any]:
         return {
             "format": FORMAT,
             "version": VERSION,
@@ -115,17 +195,30 @@ class Report:
             "complete": self.complete,
             "dry_run": self.dry_run,
             "summary": self.summary(),
-            "documents": self.documents,
         }
 
+    def as_json(self) -> dict[str, Any]:
+        return {**self._head(), "documents": self.documents}
+
     def write(self, path: Path) -> None:
-        """Write atomically: a reader never sees half a report, an old one stays until then."""
+        """Write atomically: a reader never sees half a report, an old one stays until then.
+
+        The entries are written one by one, exactly as ``json.dump(self.as_json(), indent=1)``
+        writes them, without holding them all."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".json", dir=path.parent)
+        encoder = json.JSONEncoder(ensure_ascii=False, indent=1, default=str)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(self.as_json(), fh, ensure_ascii=False, indent=1, default=str)
+                head = encoder.encode(self._head())
+                fh.write(head[: -len("\n}")] + ',\n "documents": [')
+                separator = "\n  "
+                for document in self.entries():
+                    # JSON strings hold no line breaks: every one is the entry's own indent.
+                    fh.write(separator + encoder.encode(document).replace("\n", "\n  "))
+                    separator = ",\n  "
+                fh.write("]\n}" if separator == "\n  " else "\n ]\n}")
             Path(tmp).replace(path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -40,8 +40,8 @@ def _folder(path: str, key: str) -> str:
 def annotate(items: list[Item], reported: Iterable[Mapping[str, Any]] = ()) -> None:
     """Put into each undated item's report entry (``date_evidence``) what may date it.
 
-    REPORTED are the report entries of this import so far: listing pages among them give
-    their teasers' dates.
+    REPORTED are the listing pages of this import so far (report entries, or their ``path``
+    and ``teasers`` as ``Report.listings`` keeps them): they give their teasers' dates.
     """
     undated = [item for item in items if item.parsed.date is None]
     if not undated:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from argparse import RawDescriptionHelpFormatter
+from itertools import islice
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -78,16 +79,16 @@ class Command(BaseCommand):
         self.stdout.write(report.text_summary())
         if options["report"]:
             self.stdout.write(f"Report: {options['report']}")
-        failed = [d for d in report.documents if d["status"] == "failed"]
-        for document in failed[:SHOWN_FAILURES]:
+        summary = report.summary()
+        failed = summary["failed"]
+        for document in islice(report.failed(), SHOWN_FAILURES):
             self.stderr.write(f"failed: {document['path']}: {'; '.join(document['problems'])}")
-        if len(failed) > SHOWN_FAILURES:
-            self.stderr.write(f"… and {len(failed) - SHOWN_FAILURES} more.")
+        if failed > SHOWN_FAILURES:
+            self.stderr.write(f"… and {failed - SHOWN_FAILURES} more.")
         if failed:
             # A script or a scheduler learns from the exit status that something went wrong.
             raise CommandError(
-                f"{len(failed)} of {len(report.documents)} documents failed.",
-                returncode=1,
+                f"{failed} of {summary['documents']} documents failed.", returncode=1
             )
 
 
