@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice
 
 from havza import languages
 
@@ -37,6 +38,19 @@ _PERSIAN = re.compile(r"[پچژگیکۀ]")
 _ARABIC = re.compile(r"[يكةىإأؤئ]")
 _SORANI = re.compile(r"[ێۆڵڕە]")
 _URDU = re.compile(r"[ےٹڈڑںھ]")
+# The same classes matched a run at a time: letters are counted as the runs' lengths, which
+# is the number of single letters findall() would list, in half the time (words are runs).
+_SCRIPT_RUNS = {name: re.compile(f"{pattern.pattern}+") for name, pattern in _SCRIPTS.items()}
+_PERSIAN_RUNS, _ARABIC_RUNS, _SORANI_RUNS, _URDU_RUNS = (
+    re.compile(f"{pattern.pattern}+") for pattern in (_PERSIAN, _ARABIC, _SORANI, _URDU)
+)
+
+
+def _count(runs: re.Pattern[str], text: str) -> int:
+    """How many characters of TEXT the class of RUNS matches."""
+    return sum(map(len, runs.findall(text)))
+
+
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -95,7 +109,10 @@ def _visits(nextmove, rowbase, output, text: bytes, walks: dict) -> Counter[int]
                 if output[state] >= 0:
                     found.append(output[state])
             if len(walks) >= WALKS_KEPT:
-                walks.clear()
+                # The older half is forgotten, not all: the walks met lately are the likeliest
+                # to come again, and a full cache emptied at once walks every word anew.
+                for forgotten in list(islice(walks, WALKS_KEPT // 2)):
+                    del walks[forgotten]
             walks[start, word] = walked = (state, tuple(found))
         state = walked[0]
         indexes += walked[1]
@@ -136,7 +153,7 @@ def dominant_script(text: str) -> tuple[str, int]:
     counts: dict[str, int] = {}
     left = len(text)  # characters no script counted yet claims
     for name in _SCRIPT_ORDER:
-        counts[name] = len(_SCRIPTS[name].findall(text))
+        counts[name] = _count(_SCRIPT_RUNS[name], text)
         left -= counts[name]
         if max(counts.values()) > left:
             break  # the scripts' letters are disjoint: none left can reach the leader
@@ -180,8 +197,8 @@ def _identify(text: str) -> Guess:
 
 
 def _arabic_script(text: str) -> Guess:
-    persian, arabic = len(_PERSIAN.findall(text)), len(_ARABIC.findall(text))
-    sorani, urdu = len(_SORANI.findall(text)), len(_URDU.findall(text))
+    persian, arabic = _count(_PERSIAN_RUNS, text), _count(_ARABIC_RUNS, text)
+    sorani, urdu = _count(_SORANI_RUNS, text), _count(_URDU_RUNS, text)
     if sorani > max(1, persian // 4):
         return Guess("ckb", 0.9)
     if urdu > max(1, persian // 4):
