@@ -43,6 +43,17 @@ def test_numbers_in_any_script_and_grouping_anchor_a_pair():
     assert latin.numbers == arabic.numbers == french.numbers == {"4000", "2023"}
 
 
+def test_grouped_numbers_are_one_number_only_in_groups_of_three():
+    found = alignment.features("12,345,678 then 1,2345, 1,23,456 and 4\u202f000.5 in 2024.")
+    assert found.numbers == {"12345678", "1", "2345", "23456", "4000", "5", "2024"}
+
+
+def test_digits_of_every_script_are_read_as_ascii_digits():
+    # Mathematical digits lie beyond U+FFFF; other characters there are kept as written.
+    assert alignment.ascii_digits("𝟙𝟚 ٣ ۴ १ ² 𝒜 😀") == "12 3 4 1 2 𝒜 😀"
+    assert alignment.features("Σ 𝟚𝟘𝟚𝟜 ①").numbers == {"2024", "1"}
+
+
 def test_names_are_compared_in_latin_letters_not_at_a_sentence_start():
     english = alignment.features("Solidarity with the teacher Reza Shahabi.")
     greek = alignment.features("Αλληλεγγύη στον δάσκαλο Ρεζά Σαχαμπί.")

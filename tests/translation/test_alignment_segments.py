@@ -1,5 +1,6 @@
 """The archive's plain bodies are segmented without parsing, into the same segments."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +30,29 @@ def test_archive_body_is_segmented_as_parsed():
     assert blocks == _parsed(body)
 
 
+def test_wordpress_body_with_headings_is_segmented_as_parsed():
+    body = (
+        "Grev 12 gündür sürüyor.\n\n## Dayanışma çağrısı\n\n"
+        "> “Birlikte kazanacağız.”\n\n###### Altıncı düzey\n\nSon paragraf.\n"
+    )
+    blocks = segmentation.segment(body)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Grev 12 gündür sürüyor."),
+        ("heading", "Dayanışma çağrısı"),
+        ("quote", "“Birlikte kazanacağız.”"),
+        ("heading", "Altıncı düzey"),
+        ("paragraph", "Son paragraf."),
+    ]
+    assert blocks == _parsed(body)
+
+
+@pytest.mark.parametrize(
+    "body", ["## Closed ##\n", "##  Two spaces\n", "####### Seven\n", "## A\nB\n", "> ## Q\n"]
+)
+def test_headings_the_parser_reads_otherwise_are_parsed(body):
+    assert segmentation.segment(body) == _parsed(body)
+
+
 def test_markup_is_parsed():
     body = "A *word* and [a link](https://x.org).\n\n1. one\n2. two\n\n# Heading\n"
     blocks = segmentation.segment(body)
@@ -36,7 +60,15 @@ def test_markup_is_parsed():
     assert blocks[0].text == "A {1}word{/1} and {2}a link{/2}."
 
 
-_PIECES = [*"ab c1.)\n>#-+*=`~_[]<&|\\\u00a0\t«“”يا٢", "> ", "\n\n", "word "]
+_PIECES = [
+    *"ab c1.)\n>#-+*=`~_[]<&|\\\u00a0\t«“”يا٢",
+    "> ",
+    "\n\n",
+    "word ",
+    "# ",
+    "## ",
+    "\n\n## ",
+]
 
 
 @settings(max_examples=3000, deadline=None)

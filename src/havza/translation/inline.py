@@ -219,4 +219,6 @@ def placeholders(text: str) -> list[str]:
 
 def plain(text: str) -> str:
     """TEXT without its placeholders (for checks, memory scores and machine translation)."""
-    return " ".join(PLACEHOLDER.sub(" ", text).split())
+    if "{" in text:  # most text has no placeholder: no regex pass over it
+        text = PLACEHOLDER.sub(" ", text)
+    return " ".join(text.split())

@@ -214,12 +214,15 @@ _INLINE_MARKUP = re.compile(r"[\\`*_\[\]<>&|~\x00-\x1f\x7f\x85\u2028\u2029]")
 # What starts another block than a paragraph at the start of a line (a heading, a list, a
 # rule, a fence, a setext underline, a numbered list item).
 _BLOCK_START = re.compile(r"[#>+\-=*`~]|\d{1,9}[.)]")
+# An ATX heading as the import writes it: "## " and its text. A heading's text with a "#"
+# in it is parsed (a closing sequence "##" is not part of the text).
+_HEADING = re.compile(r"#{1,6} (?=[^#]+$)")
 
 
 def _plain_blocks(markdown: str) -> list[Block] | None:
-    """The segments of MARKDOWN when it is only one-line paragraphs and one-line quotations
-    of plain text (what the archive import writes), found without parsing; else None.
-    ``segment`` gives the same blocks by parsing."""
+    """The segments of MARKDOWN when it is only one-line paragraphs, one-line quotations and
+    one-line headings of plain text (what the archive and WordPress imports write), found
+    without parsing; else None. ``segment`` gives the same blocks by parsing."""
     found: list[Block] = []
     open_block = False
     for line in markdown.split("\n"):
@@ -231,6 +234,8 @@ def _plain_blocks(markdown: str) -> list[Block] | None:
         kind = PARAGRAPH
         if line.startswith("> "):
             kind, line = QUOTE, line[2:]
+        elif heading := _HEADING.match(line):
+            kind, line = HEADING, line[heading.end() :]
         if (
             not line
             or line != line.strip()
