@@ -6,14 +6,15 @@ import datetime as dt
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from babel.dates import format_date, format_datetime, format_interval
 from babel.numbers import format_decimal
 from django.utils import translation
 from django.utils.translation import trans_real
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from havza import countries, languages
@@ -150,12 +151,50 @@ def npgettext(context: str, singular: str, plural: str, number: int) -> str:
     return ngettext(singular, plural, number) if CONTEXT_SEPARATOR in result else result
 
 
+MAX_KEPT_MESSAGES = 4096  # per catalog: the templates have a few hundred
+
+
+def _kept(catalog) -> dict:
+    kept = catalog.__dict__.get("_havza_template_messages")
+    if kept is None:
+        kept = catalog.__dict__["_havza_template_messages"] = {}
+    return kept
+
+
+def _remembered(translate: Callable, name: str) -> Callable:
+    """Jinja's TRANSLATE (its gettext or pgettext of the templates) remembering, per page
+    catalog, what it gave for a message without variables: a template's ``_("Skip to
+    content")`` is the same markup on every page of a language, and Jinja translates it and
+    formats it (``Markup(text) % {}``, escaping) each time, a few hundred times a page."""
+
+    @pass_context
+    def remembering(context: Context, *message: str, **variables):
+        catalog = getattr(_page, "catalog", None)
+        if catalog is None or variables:
+            return translate(context, *message, **variables)
+        kept = _kept(catalog)
+        key = (name, message, context.eval_ctx.autoescape)
+        found = kept.get(key)
+        if found is None:
+            found = translate(context, *message)
+            if len(kept) < MAX_KEPT_MESSAGES:
+                kept[key] = found
+        return found
+
+    return remembering
+
+
 def environment(**options) -> Environment:
     options.setdefault("undefined", StrictUndefined)
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext
     )
+    for name in ("gettext", "pgettext"):
+        env.globals[name] = _remembered(env.globals[name], name)
+    # ``_`` is Jinja's alias looking "gettext" up in each render's context; no page's context
+    # names its own gettext, so it is the environment's.
+    env.globals["_"] = env.globals["gettext"]
     env.globals.update(
         url=lambda name, **kwargs: reverse(name, kwargs=kwargs),
         static=assets.url,  # fingerprinted names, cached a year

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.urls import get_script_prefix
 
 from havza.links import reverse
 from havza.publishing import assets
@@ -32,13 +35,27 @@ def _clean(value: dict) -> dict:
 
 
 def publisher(site, lang_code: str) -> dict:
-    """The network as publisher: its name, home page in LANG_CODE and logo."""
+    """The network as publisher: its name, home page in LANG_CODE and logo (the same on every
+    page of a language: made once per site address and script prefix)."""
+    made = _publisher(site.origin, lang_code, get_script_prefix())
+    return {**made, "logo": dict(made["logo"])}  # a page's own, to change if it likes
+
+
+@lru_cache(maxsize=256)
+def _publisher(origin: str, lang_code: str, _prefix: str) -> dict:
     return {
         "@type": "Organization",
         "name": settings.HAVZA_SITE_NAME,
-        "url": site.absolute(reverse("publishing:home", kwargs={"lang": lang_code})),
-        "logo": {"@type": "ImageObject", "url": site.absolute(assets.url(assets.site_logo()))},
+        "url": origin + reverse("publishing:home", kwargs={"lang": lang_code}),
+        "logo": {"@type": "ImageObject", "url": origin + assets.url(assets.site_logo())},
     }
+
+
+def _forget_publisher(**_kwargs) -> None:
+    _publisher.cache_clear()
+
+
+setting_changed.connect(_forget_publisher)  # the site's name, logo, static address
 
 
 def work(
