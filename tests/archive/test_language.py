@@ -91,6 +91,28 @@ def test_scores_are_exactly_those_of_the_identifier_walking_byte_by_byte():
             assert walking.rank(text) == plain.rank(text)
 
 
+def test_scores_stay_exact_when_the_remembered_walks_overflow(monkeypatch):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    texts = [
+        "İşçiler ve emekçiler grev kararı aldı; sendika yürüyüşe çağırıyor.",
+        "The workers' union calls a general strike against the war and the cuts.",
+        "Los trabajadores convocan una huelga general para el 3 de mayo.",
+        "Les travailleurs appellent à la grève générale contre la guerre.",
+    ]
+    candidates = language._latin_set()
+    walking = language._identifier(candidates)
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    plain.set_languages([code for code in candidates if code in set(plain.labels)])
+    monkeypatch.setattr(language, "WALKS_KEPT", 8)
+    walks = language._model()._walks
+    walks.clear()
+    for _ in range(3):  # the cache fills, loses its older half, fills again
+        for text in texts:
+            assert walking.rank(text) == plain.rank(text)
+            assert 0 < len(walks) <= 8
+
+
 def test_a_short_paragraph_of_a_declared_page_is_never_marked():
     from havza.archive.declared import identify_declared
 
