@@ -41,10 +41,33 @@ class Plan:
     # (url of page N, first surplus page): remove every page N on disk from there on
     prune: list[tuple[Callable[[int], str], int]] = field(default_factory=list)
 
+    sitemap: set[str] = field(default_factory=set)  # those of ``render`` that are sitemap files
     works: dict[int, object] = field(default_factory=dict)  # fetched for the pages, by id
+    export: tuple[Path, str] | None = None  # (folder, address prefix) of the export
 
     def add(self, path: str, render: Render) -> None:
         self.render.setdefault(path, render)
+
+    def pages_on_disk(self, href: Callable[[int], str]) -> int | None:
+        """How many pages of the series HREF the export holds: pages 1 to N are there and
+        N + 1 is not (found by doubling, then halving: a few looks for hundreds of pages).
+        None when page 1 is not there (a new list, or an address not known to the export)."""
+        if self.export is None:
+            return None
+        out, prefix = self.export
+
+        def there(number: int) -> bool:
+            return files.file_for(out, href(number), prefix).is_file()
+
+        if not there(1):
+            return None
+        low, high = 1, 2  # page LOW is there; is HIGH?
+        while there(high):
+            low, high = high, high * 2
+        while high - low > 1:  # LOW there, HIGH not
+            middle = (low + high) // 2
+            low, high = (middle, high) if there(middle) else (low, middle)
+        return low
 
     def work(self, pk: int):
         """Work PK with what its pages show, fetched once for the plan (None: nothing of
@@ -110,7 +133,7 @@ def plan(
     """The files to render and remove for the changes in BEFORE (see the module's doc)."""
     works = works_for_lists(w for w, _ in before)
     after = states(before, works)
-    result = Plan()
+    result = Plan(export=(out, prefix))
     changes: dict[WorkList, ListChange] = {}
 
     def change_for(listing: WorkList) -> ListChange:
@@ -215,9 +238,11 @@ def plan(
             others = kinds_present(exclude=work_ids, kinds=kinds)
             kinds_before = _kinds_before(before, works, others)
             kinds_now = others | kinds_present(among=work_ids)
+        pages_before = set(result.render)
         plan_sitemaps(
             result, work_ids, had, site, patch, kinds_before, kinds_now, export=(out, prefix)
         )
+        result.sitemap = set(result.render) - pages_before
     result.remove -= set(result.render)
     return result, after
 

@@ -16,27 +16,16 @@ from collections.abc import Callable
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from havza.publishing import queries
-from havza.publishing.models import Authorship, Signatory, Translation, Work
-from havza.publishing.pages import catalogue
+from havza.publishing.models import Translation, Work
+from havza.publishing.pages import catalogue, lists_of_works
 from havza.publishing.pages.lists_of_works import WorkList
 
-# The works of each kind of list (see ``lists_of_works.LIST_KINDS``); a kind of list not named
+# The works of each kind of list (see ``lists_of_works.WORKS_OF``); a kind of list not named
 # here is counted with the listing's own query.
 WORKS_OF: dict[str, Callable[[object], QuerySet[Work]]] = {
-    "work": lambda ref: Work.objects.filter(pk=ref),
+    **lists_of_works.WORKS_OF,
     "all": lambda _ref: Work.objects.all(),
-    "kind": lambda ref: Work.objects.filter(kind=ref),
-    "topic": lambda ref: Work.objects.filter(topics=ref),
-    "event": lambda ref: Work.objects.filter(event=ref),
-    "org-authored": lambda ref: _linked(Authorship.objects.filter(organization=ref)),
-    "org-signed": lambda ref: _linked(Signatory.objects.filter(organization=ref)),
-    "person-authored": lambda ref: _linked(Authorship.objects.filter(person=ref)),
-    "person-signed": lambda ref: _linked(Signatory.objects.filter(person=ref)),
 }
-
-
-def _linked(links) -> QuerySet[Work]:
-    return Work.objects.filter(pk__in=links.values("work_id"))
 
 
 def before_q(key: tuple) -> Q:

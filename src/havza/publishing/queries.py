@@ -3,6 +3,7 @@ them and their prefetches (a page costs a fixed number of queries, whatever its 
 
 from __future__ import annotations
 
+from django.db import connections, router
 from django.db.models import F, Prefetch, QuerySet
 
 from havza.publishing.models import Authorship, Translation, Work
@@ -56,9 +57,13 @@ def newest_first(qs: QuerySet[Translation]) -> QuerySet[Translation]:
     )  # fmt: skip
 
 
+def _with_work(qs: QuerySet[Translation]) -> QuerySet[Translation]:
+    return qs.select_related("work").defer("body_markdown", "body_html")
+
+
 def listing_rows(lang: str) -> QuerySet[Translation]:
     """Published translations in LANG, newest first, with their work (one query)."""
-    return newest_first(published(lang).select_related("work")).defer("body_markdown", "body_html")
+    return newest_first(_with_work(published(lang)))
 
 
 # What a listing shows of each work besides the work: (relation, queryset, shape, to_attr).
@@ -70,7 +75,11 @@ LISTING_RELATIONS = [
 
 def listing(lang: str) -> QuerySet[Translation]:
     """Published translations in LANG, newest first, with what a listing shows of each."""
-    return listing_rows(lang).prefetch_related(
+    return _with_listed(listing_rows(lang))
+
+
+def _with_listed(qs: QuerySet[Translation]) -> QuerySet[Translation]:
+    return qs.prefetch_related(
         *(
             Prefetch(f"work__{relation}", queryset=queryset(), to_attr=to_attr)
             for relation, queryset, _shape, to_attr in LISTING_RELATIONS
@@ -225,3 +234,74 @@ def fetch_work_for_pages(pk: int) -> Work | None:
 def works_linked(lang: str, links) -> QuerySet[Translation]:
     """The works in LANG (listing order) that LINKS (authorships or signatures) point to."""
     return listing(lang).filter(work_id__in=links.values("work_id"))
+
+
+# Reading a list from its works ---------------------------------------------------------------
+#
+# A list of one language (a topic's, a kind's, an author's works) is a few hundred or thousand
+# of the language's translations. Read as listing() reads it, SQLite (which keeps no statistics
+# here) walks every published translation of the language, joins its work and sorts them all:
+# 30-40 ms at 10,000 works, for one page of 20. Read from the list's works, each translation is
+# found by its unique (work, language) row and only those are sorted. CROSS JOIN keeps that
+# order of the tables on SQLite (its planner does not reorder a CROSS JOIN); PostgreSQL plans
+# it as any join, from its statistics.
+
+
+def _from_works(lang: str, works: QuerySet[Work], select: str) -> tuple[str, list, str]:
+    """(SQL, params, database) of SELECT over the published translations in LANG of WORKS
+    (SELECT and what follows may name the columns of w, the work, and t, the translation)."""
+    using = router.db_for_read(Translation)
+    quote = connections[using].ops.quote_name
+    inner, params = works.order_by().values("pk").query.get_compiler(using=using).as_sql()
+    sql = (
+        f"SELECT {select} FROM {quote(Work._meta.db_table)} w"
+        f" CROSS JOIN {quote(Translation._meta.db_table)} t"
+        f" WHERE w.{quote('id')} IN ({inner}) AND t.{quote('work_id')} = w.{quote('id')}"
+        f" AND t.{quote('language')} = %s AND t.{quote('status')} = %s"
+    )
+    return sql, [*params, lang, PUBLISHED], using
+
+
+def count_from_works(lang: str, works: QuerySet[Work]) -> int:
+    """How many of WORKS are published in LANG (a list's total, read from its works)."""
+    sql, params, using = _from_works(lang, works, "COUNT(*)")
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+def listed_from_works(lang: str, works: QuerySet[Work], start: int, stop: int) -> list[Translation]:
+    """Translations START to STOP of WORKS' list in LANG (newest_first's order), with what a
+    listing shows of each: listing()[start:stop] for the list of WORKS, read from the works."""
+    quote = connections[router.db_for_read(Translation)].ops.quote_name
+    work_day, day, pk = (quote(name) for name in ("published_on", "published_at", "id"))
+    sql, params, using = _from_works(lang, works, f"t.{pk}")
+    sql += (  # newest_first's order
+        f" ORDER BY w.{work_day} DESC NULLS LAST, t.{day} DESC NULLS LAST, t.{pk} DESC"
+        " LIMIT %s OFFSET %s"
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, [*params, max(0, stop - start), start])
+        ids = [row[0] for row in cursor.fetchall()]
+    return by_ids(ids)
+
+
+def by_ids(ids: list[int]) -> list[Translation]:
+    """The translations IDS, in that order, with what a listing shows of each (as listing()
+    fetches them; the SQL compiled once per number of ids). By id alone: with the language
+    too, SQLite walks the language's translations again."""
+    from havza.publishing import prepared
+
+    if not ids:
+        return []
+    values = {f"id{n}": pk for n, pk in enumerate(ids)}
+
+    def build(**values) -> QuerySet[Translation]:
+        return _with_work(Translation.objects.filter(pk__in=list(values.values())))
+
+    found = prepared.rows(("listed-by-ids", len(ids)), Translation, build, **values)
+    if found is None:
+        found = list(_with_work(Translation.objects.filter(pk__in=ids)))
+    prefetch_listed(found)
+    by_pk = {t.pk: t for t in found}
+    return [by_pk[pk] for pk in ids]

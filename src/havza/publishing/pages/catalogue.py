@@ -23,8 +23,10 @@ from havza.publishing.pages.lists import Pagination
 from havza.publishing.pages.lists_of_works import (
     LIST_KINDS,
     ListChange,
+    count_from_works,
     count_listed,
     listed,
+    listed_from_works,
     page_count,
 )
 
@@ -41,6 +43,10 @@ class Plan(Protocol):
     prune: list[tuple[Callable[[int], str], int]]
 
     def add(self, path: str, render: Callable[[], bytes]) -> None: ...
+
+    def pages_on_disk(self, href: Callable[[int], str]) -> int | None:
+        """How many pages of the series HREF (page N's address) the export holds (None:
+        not known)."""
 
     def work(self, pk: int) -> Any:
         """Work PK as ``queries.works_for_pages`` fetches it, once per plan (or None)."""
@@ -164,14 +170,18 @@ class PagedList(PageKind):
             return
         size = settings.HAVZA_PAGE_SIZE
         shown, ref = self.shows[0], self.ref(item)
-        # The queries of the live page (their SQL compiled once per process).
-        numbers, count, count_before = change.pages(count_listed(shown, lang, ref), size)
+        href = self.pagination(lang, item, 1, 1).href
+        # As many works as before: as many pages as the export holds, not counted.
+        on_disk = plan.pages_on_disk(href) if change.same_members() else None
+        if on_disk:
+            numbers, count, count_before = change.pages_of(on_disk, size)
+        else:  # counted from the list's works, not as the live page counts the language's
+            numbers, count, count_before = change.pages(count_from_works(shown, lang, ref), size)
 
         def render_page(number: int) -> bytes:
-            works = listed(shown, lang, ref, (number - 1) * size, number * size)
+            works = listed_from_works(shown, lang, ref, (number - 1) * size, number * size)
             return self.render_items(lang, item, works, number, count, site).body
 
-        href = self.pagination(lang, item, 1, count).href
         for number in numbers:
             plan.add(href(number), lambda n=number: render_page(n))
         if change.unknown:

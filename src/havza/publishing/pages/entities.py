@@ -16,7 +16,7 @@ from havza.network.models import Event, Organization, Person
 from havza.publishing import jsonld as schema
 from havza.publishing import queries
 from havza.publishing.jinja import localized_date_range, localized_number
-from havza.publishing.models import Authorship, Translation
+from havza.publishing.models import Authorship, Translation, Work
 from havza.publishing.pages.frame import (
     Page,
     Site,
@@ -40,8 +40,15 @@ class Listed:
     related: dict[int, list[tuple[str, str]]]  # an organization's members, a person's events
 
 
-def _works_by_owner(lang: str, links, owner_field: str) -> dict[int, list[Translation]]:
-    """LINKS: authorships or signatures of the owners; their works in LANG, per owner."""
+def _works_by_owner(
+    lang: str, links, owner_field: str, ids: list[int]
+) -> dict[int, list[Translation]]:
+    """LINKS: authorships or signatures of the owners IDS; their works in LANG, per owner."""
+    if len(ids) == 1:
+        # One page (the live site's, a republish's): read from the owner's works, not from
+        # the language's (see ``queries.listed_from_works``).
+        works = Work.objects.filter(pk__in=links.values("work_id"))
+        return {ids[0]: queries.listed_from_works(lang, works, 0, WORKS_PER_ENTITY)}
     owners_of: dict[int, list[int]] = defaultdict(list)
     for owner, work in links.values_list(owner_field, "work_id"):
         if owner not in owners_of[work]:
@@ -65,10 +72,10 @@ def organizations_listed(ids: list[int], lang: str) -> Listed:
         members[p.organization_id].append((p.display(lang), p.get_absolute_url(lang)))
     return Listed(
         authored=_works_by_owner(
-            lang, Authorship.objects.filter(organization_id__in=ids), "organization_id"
+            lang, Authorship.objects.filter(organization_id__in=ids), "organization_id", ids
         ),
         signed=_works_by_owner(
-            lang, Signatory.objects.filter(organization_id__in=ids), "organization_id"
+            lang, Signatory.objects.filter(organization_id__in=ids), "organization_id", ids
         ),
         related=members,
     )
@@ -82,8 +89,10 @@ def people_listed(ids: list[int], lang: str) -> Listed:
     for s in Speaker.objects.filter(person_id__in=ids).select_related("event"):
         talks[s.person_id].append((s.event.name(lang), s.event.get_absolute_url(lang)))
     return Listed(
-        authored=_works_by_owner(lang, Authorship.objects.filter(person_id__in=ids), "person_id"),
-        signed=_works_by_owner(lang, Signatory.objects.filter(person_id__in=ids), "person_id"),
+        authored=_works_by_owner(
+            lang, Authorship.objects.filter(person_id__in=ids), "person_id", ids
+        ),
+        signed=_works_by_owner(lang, Signatory.objects.filter(person_id__in=ids), "person_id", ids),
         related=talks,
     )
 
@@ -250,7 +259,11 @@ def render_event(event: Event, lang_code: str, site: Site | None = None) -> Page
         organizers=organizers,
         speakers=speakers,
         works=render_items(
-            queries.listing(lang_code).filter(work__event=event)[:WORKS_PER_ENTITY], lang_code, 3
+            queries.listed_from_works(
+                lang_code, Work.objects.filter(event=event), 0, WORKS_PER_ENTITY
+            ),
+            lang_code,
+            3,
         ),
     )
 

@@ -25,7 +25,7 @@ from havza.publishing.pages.catalogue import (
 )
 from havza.publishing.pages.frame import NotFound, Page
 from havza.publishing.pages.labels import KIND_SEGMENTS, SEGMENT_KINDS
-from havza.publishing.pages.lists_of_works import listed, page_count
+from havza.publishing.pages.lists_of_works import listed, listed_from_works, page_count
 
 WORKS_CHUNK = 50  # works with the bodies of all their languages in memory at once
 FIRST = site_kinds  # declared first: their addresses are matched before these
@@ -311,8 +311,8 @@ class TopicFeed(WindowedList):
         return lists.find_topic(lang, slug)
 
     def render(self, lang, item, site, number=1) -> Page:
-        # The topic page's query (its SQL compiled once), then the bodies of those works.
-        entries = listed("topic", lang, item.pk, 0, settings.HAVZA_FEED_SIZE)
+        # Read from the topic's works (see ``queries.listed_from_works``), then the bodies.
+        entries = listed_from_works("topic", lang, item.pk, 0, settings.HAVZA_FEED_SIZE)
         return feeds.render_topic_feed(item, lang, site, entries=with_bodies(entries))
 
     def build(self, site, lang) -> PageStream:

@@ -125,6 +125,39 @@ def count_listed(kind: str, lang: str, ref: object) -> int:
     return LIST_KINDS[kind].works(lang, ref).count() if found is None else found
 
 
+def _linked(links) -> QuerySet[Work]:
+    return Work.objects.filter(pk__in=links.values("work_id"))
+
+
+# The works of each kind of list but the whole language's ("all": its index of published
+# translations reads it best), for reading a list from its works (``queries.count_from_works``,
+# ``queries.listed_from_works``; ``export.ranks``).
+WORKS_OF: dict[str, Callable[[object], QuerySet[Work]]] = {
+    "work": lambda ref: Work.objects.filter(pk=ref),
+    "kind": lambda ref: Work.objects.filter(kind=ref),
+    "topic": lambda ref: Work.objects.filter(topics=ref),
+    "event": lambda ref: Work.objects.filter(event=ref),
+    "org-authored": lambda ref: _linked(Authorship.objects.filter(organization=ref)),
+    "org-signed": lambda ref: _linked(_signatories().filter(organization=ref)),
+    "person-authored": lambda ref: _linked(Authorship.objects.filter(person=ref)),
+    "person-signed": lambda ref: _linked(_signatories().filter(person=ref)),
+}
+
+
+def count_from_works(kind: str, lang: str, ref: object) -> int:
+    """``count_listed``, read from the list's works (see ``queries.count_from_works``)."""
+    if kind not in WORKS_OF:
+        return count_listed(kind, lang, ref)
+    return queries.count_from_works(lang, WORKS_OF[kind](ref))
+
+
+def listed_from_works(kind: str, lang: str, ref: object, start: int, stop: int) -> list:
+    """``listed``, read from the list's works (see ``queries.listed_from_works``)."""
+    if kind not in WORKS_OF:
+        return listed(kind, lang, ref, start, stop)
+    return queries.listed_from_works(lang, WORKS_OF[kind](ref), start, stop)
+
+
 @dataclass(frozen=True)
 class WorkList:
     """One list of published translations of one language, newest first."""
@@ -166,6 +199,23 @@ class ListChange:
 
     def first_rank(self) -> float:
         return min(self.ranks, default=math.inf)
+
+    def same_members(self) -> bool:
+        """Whether the list holds as many works as before: one changed item, known before,
+        in it before and now or in neither."""
+        if self.unknown or len(self.moves) != 1:
+            return False
+        old, new = self.moves[0]
+        return (old is None) == (new is None)
+
+    def pages_of(self, count: int, size: int) -> tuple[range, int, int]:
+        """``pages`` of a list that holds as many works as before (``same_members``), in
+        COUNT pages."""
+        old, new = self.moves[0]
+        if old is None:
+            return range(0), count, count
+        span = _pages_between(min(old, new), max(old, new), size)
+        return range(max(1, span.start), min(count, span.stop - 1) + 1), count, count
 
     def pages(self, total_now: int, size: int) -> tuple[range, int, int]:
         """(page numbers to render, pages now, pages before) when the list is shown SIZE
