@@ -17,7 +17,7 @@ from pathlib import Path
 from django.db import transaction
 
 from havza import config
-from havza.export import pdfs, republish, steps
+from havza.export import pdfs, republish, sitemap_copies, steps
 from havza.publishing import changes
 from havza.publishing.models import Translation, Work
 
@@ -40,7 +40,7 @@ class _Batch:
     def __call__(self) -> None:
         self.done = True
         try:
-            result = republish.republish(self.out, self.before, pdfs_later=True)
+            result = republish.republish(self.out, self.before, pdfs_later=True, copies_later=True)
         except Exception:
             log.exception("Republishing %s into %s failed", list(self.before), self.out)
             return
@@ -55,6 +55,11 @@ class _Batch:
                 pdfs.rewrite.enqueue(str(self.out), [list(item) for item in result.later])
             except Exception:
                 log.exception("Could not queue the PDFs of %s", self.out)
+        if result.copies_later:
+            try:  # a large sitemap file's .gz and .br: more than all the pages, in the background
+                sitemap_copies.compress.enqueue(str(self.out), result.copies_later)
+            except Exception:
+                log.exception("Could not queue the compressed sitemap files of %s", self.out)
         if result.written or result.removed:
             try:  # the static search and other apps' parts follow, in the background
                 steps.queue_refresh(self.out)

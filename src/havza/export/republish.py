@@ -20,7 +20,7 @@ from pathlib import Path
 from django.conf import settings
 from django.urls import get_script_prefix, set_script_prefix
 
-from havza.export import files
+from havza.export import files, sitemap_copies
 from havza.export.planning import Plan, plan
 from havza.export.states import UNKNOWN, Before, Key, State, of_works, states, work_keys
 from havza.publishing import pages
@@ -39,6 +39,9 @@ class Result:
     seconds: float = 0.0
     plan_cpu_seconds: float = 0.0  # CPU time of deciding what to render (``plan``)
     later: list[tuple[str, int]] = field(default_factory=list)  # PDFs left to ``pdfs.rewrite``
+    # Files (relative to the export) whose compressed copies are left to
+    # ``sitemap_copies.compress``
+    copies_later: list[str] = field(default_factory=list)
 
     @property
     def rendered(self) -> int:
@@ -76,6 +79,7 @@ def republish(
     *,
     base_url: str | None = None,
     pdfs_later: bool = False,
+    copies_later: bool = False,
 ) -> Result:
     """Re-render into the export at OUT the pages the changes in BEFORE affect.
 
@@ -83,6 +87,8 @@ def republish(
     with ``states`` or ``of_works`` before the change was saved), None (nothing published)
     or UNKNOWN. PDFS_LATER: statement PDFs whose file exists are not rendered but listed in
     ``Result.later``, for ``pdfs.rewrite`` to render after (the old one is served meanwhile).
+    COPIES_LATER: large sitemap files are written without their compressed copies, listed in
+    ``Result.copies_later`` for ``sitemap_copies.compress`` to write (see there).
     """
     started = time.perf_counter()
     out = Path(out).resolve()
@@ -105,7 +111,17 @@ def republish(
                     result.later.append((found["lang"], int(found["work"])))
                     continue
                 body = render()
-                if body is not None and files.write_if_changed(target, body):
+                if body is None:
+                    result.unchanged += 1
+                    continue
+                plain = copies_later and path in todo.sitemap and sitemap_copies.large(body)
+                if plain:
+                    written = sitemap_copies.write_plain(target, body)
+                    if sitemap_copies.missing(target):
+                        result.copies_later.append(str(target.relative_to(out)))
+                else:
+                    written = files.write_if_changed(target, body)
+                if written:
                     result.written.append(target)
                 else:
                     result.unchanged += 1
