@@ -123,7 +123,7 @@ def features(text: str, kind: str = "paragraph") -> Paragraph:
     # first four (declensions and suffixes differ: "Shahabi'nin", "Σαχαμπί").
     capitalized = [word for word in _WORD.findall(text) if word[0].isupper()]
     if capitalized:
-        starts = {m.group(1) for m in _SENTENCE_START.finditer(text)}
+        starts = set(_SENTENCE_START.findall(text))
         names = frozenset(_name_key(word) for word in capitalized if word not in starts)
     else:
         names = frozenset()
@@ -239,6 +239,7 @@ def align_features(source: list[Paragraph], target: list[Paragraph]) -> list[Bea
     slope, band = m / n, _band(n, m)
     alone = _SHAPES[(1, 0)] + _ALONE
     one_one, one_two, two_one = _SHAPES[(1, 1)], _SHAPES[(1, 2)], _SHAPES[(2, 1)]
+    one_one_floor, one_two_floor, two_one_floor = (c - _ANCHOR for c in (one_one, one_two, two_one))
     sqrt, log, erfc, sqrt2, variance = math.sqrt, math.log, math.erfc, math.sqrt(2), _VARIANCE
     for i in range(n + 1):
         centre = round(i * slope)
@@ -262,12 +263,17 @@ def align_features(source: list[Paragraph], target: list[Paragraph]) -> list[Bea
             # In the order the shapes were always tried: (1, 1), (1, 2), (2, 1). The cost is
             # that of ``_score`` (the same operations in the same order), written out here:
             # a call per candidate was a third of the aligner's time.
-            for before, a, b, shape_cost, shape in (
-                (above[j - 1], a1, b1, one_one, (1, 1)),
-                (above[j - 2] if j > 1 else infinity, a1, targets[j].get(2), one_two, (1, 2)),
-                (two_above[j - 1] if i > 1 else infinity, a2, b1, two_one, (2, 1)),
-            ):
-                if before == infinity:
+            for before, a, b, shape_cost, floor, shape in (
+                (above[j - 1], a1, b1, one_one, one_one_floor, (1, 1)),
+                (above[j - 2] if j > 1 else infinity, a1, targets[j].get(2), one_two,
+                 one_two_floor, (1, 2)),
+                (two_above[j - 1] if i > 1 else infinity, a2, b1, two_one, two_one_floor,
+                 (2, 1)),
+            ):  # fmt: skip
+                # No cost is below its shape's with anchors agreeing entirely (FLOOR); when
+                # even that cannot beat the best, the candidate is not worth computing (float
+                # rounding is monotonic, so it could not have won either).
+                if before + floor >= best:
                     continue
                 a_length, a_scaled, a_numbers, a_names, a_kind = a
                 b_length, b_scaled, b_numbers, b_names, b_kind = b
