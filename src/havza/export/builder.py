@@ -78,15 +78,17 @@ def plan(jobs: int) -> list[Task]:
 
 
 def run_task(
-    task: Task, out: str, base_url: str, replace: bool = False
+    task: Task, out: str, base_url: str, replace: bool = False, previous: str | None = None
 ) -> tuple[str, int, int, list[pdfs.Item]]:
     """Render one task into OUT; returns (task name, pages, bytes, the statement PDFs left
-    to render). REPLACE: OUT is being served, each file is replaced atomically."""
+    to render). REPLACE: OUT is being served, each file is replaced atomically. PREVIOUS:
+    the export OUT will replace, whose files are linked where a page has not changed."""
     prefix = files.script_prefix(base_url)
     set_script_prefix(prefix)
     site = pages.Site(base_url)
     count = size = 0
     root = Path(out)
+    old = Path(previous) if previous else None
     with pages.remembering_items(), companions.pdfs_later() as later:
         for url_path, body in task.streams(site):
             target = files.file_for(root, url_path, prefix)
@@ -94,19 +96,23 @@ def run_task(
                 files.write_if_changed(target, body)
                 size += len(body)
             else:
-                size += files.write(target, body)
+                before = files.file_for(old, url_path, prefix) if old else None
+                size += files.write(target, body, before)
             count += 1
     return task.name, count, size, list(later)
 
 
-def copy_static(out: Path) -> int:
+def copy_static(out: Path, previous: Path | None = None) -> int:
     """Write the public site's assets (not the admin's) to OUT/static/, under their plain
-    and their fingerprinted names (``publishing.assets``)."""
+    and their fingerprinted names (``publishing.assets``), linked from PREVIOUS (the export
+    OUT replaces) where they have not changed."""
     count = 0
-    root = out / settings.STATIC_URL.strip("/")
+    folder = settings.STATIC_URL.strip("/")
+    root = out / folder
     for asset in assets.manifest().values():
         for name in (asset.name, asset.hashed):
-            files.write(root / name, asset.body)  # with .gz and .br beside text files
+            before = previous / folder / name if previous else None
+            files.write(root / name, asset.body, before)  # with .gz and .br beside text files
         count += 1
     return count
 
@@ -149,6 +155,7 @@ def build(
         shutil.rmtree(staging)
     staging.mkdir()
     result = BuildResult(out)
+    previous = out if out.is_dir() else None  # unchanged files are linked from it
     pool = None
     try:
         if jobs > 1:
@@ -159,13 +166,13 @@ def build(
                 initializer=staging_folders.bind_worker_to_parent,
                 initargs=(os.getpid(),),
             )
-        later = _run(pool, plan(jobs), staging, base_url, result, progress)
-        result.assets = copy_static(staging)
-        result.steps = steps.run(staging, base_url)
+        later = _run(pool, plan(jobs), staging, base_url, result, progress, previous=previous)
+        result.assets = copy_static(staging, previous)
+        result.steps = steps.run(staging, base_url, previous)
         pdf_tasks = [Task("pdfs", (chunk,)) for chunk in pdfs.chunks(later, jobs)]
         if not (pdfs_after or pdfs_queued):
             pdfs_started = time.perf_counter()
-            _run(pool, pdf_tasks, staging, base_url, result, progress)
+            _run(pool, pdf_tasks, staging, base_url, result, progress, previous=previous)
             result.pdf_seconds = time.perf_counter() - pdfs_started
         swap_directory(staging, out)
         result.pages_seconds = time.perf_counter() - started - result.pdf_seconds
@@ -187,13 +194,16 @@ def build(
     return result
 
 
-def _run(pool, tasks, folder: Path, base_url: str, result, progress, replace=False) -> list:
+def _run(
+    pool, tasks, folder: Path, base_url: str, result, progress, replace=False, previous=None
+) -> list:
     """Run TASKS into FOLDER, in POOL's processes (or this one); the PDFs they left."""
     later: list[pdfs.Item] = []
+    old = str(previous) if previous else None
     if pool is None:
-        outcomes = (run_task(t, str(folder), base_url, replace) for t in tasks)
+        outcomes = (run_task(t, str(folder), base_url, replace, old) for t in tasks)
     else:
-        futures = [pool.submit(run_task, t, str(folder), base_url, replace) for t in tasks]
+        futures = [pool.submit(run_task, t, str(folder), base_url, replace, old) for t in tasks]
         outcomes = (future.result() for future in futures)
     for name, count, size, left in outcomes:
         _account(result, name, count, size, progress)

@@ -3,13 +3,23 @@
 Every text file (HTML, XML, CSS, JS, SVG) is written with pre-compressed siblings, ``.gz``
 and ``.br``, that a web server sends as they are (nginx ``gzip_static``/``brotli_static``):
 they are compressed once, while the file is written, and always hold the same bytes.
+
+A full build writes a new tree beside the export it replaces. A page whose bytes are those of
+the same file in that export is not compressed again: the old file and its siblings are
+hard-linked into the new tree (``write(..., previous=...)``), after checking that each holds
+exactly the new page. Compressing is most of the cost of writing a page (gzip level 9 and
+Brotli 6: ~0.7 ms for a 14 kB page, linking and checking the three files ~0.05 ms), and most
+pages of a re-export are unchanged. Nothing writes into an export's files in place (a
+republish puts new files in place of old ones, ``put_in_place``; ``write`` removes a file
+before writing it), so a file shared by the two trees never changes under either.
 """
 
 from __future__ import annotations
 
 import ctypes
-import gzip
 import os
+import struct
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -18,7 +28,12 @@ import brotli
 
 COMPRESSED_SUFFIXES = frozenset({".html", ".xml", ".css", ".js", ".svg"})
 SIBLINGS = (".gz", ".br")
+GZIP_LEVEL = 9
 BROTLI_QUALITY = 6  # 9: 17x the time for 1 % fewer bytes; 11: 48x for 13 % fewer
+# The header ``gzip.GzipFile(filename="", mtime=0)`` writes: no name and no time, so the same
+# page gives the same bytes; "\x02": the best compression; "\xff": an unknown system.
+_GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 def compressible(target: Path) -> bool:
@@ -32,41 +47,100 @@ def siblings(target: Path) -> list[Path]:
     return [target.with_name(target.name + suffix) for suffix in SIBLINGS]
 
 
-class _Writer:
-    """Writes a file and, for text files, its .gz and .br siblings, piece by piece."""
+def _gzip_trailer(data: bytes) -> bytes:
+    return struct.pack("<LL", zlib.crc32(data), len(data) & 0xFFFFFFFF)
 
-    def __init__(self, target: Path, suffix: str = ""):
-        self.paths = [target.with_name(target.name + suffix)]
-        self.fh = self.paths[0].open("wb")
-        self.gzip = self.brotli = None
-        if compressible(target):
-            gz_path, br_path = (target.with_name(target.name + s + suffix) for s in SIBLINGS)
-            self.paths += [gz_path, br_path]
-            self._gz_file = gz_path.open("wb")
-            # No name and no time in the header: the same page gives the same bytes.
-            self.gzip = gzip.GzipFile(filename="", mode="wb", fileobj=self._gz_file, mtime=0)
-            self._br_file = br_path.open("wb")
-            self.brotli = brotli.Compressor(quality=BROTLI_QUALITY)
 
-    def write(self, data: bytes) -> None:
-        self.fh.write(data)
-        if self.gzip is not None:
-            self.gzip.write(data)
-            self._br_file.write(self.brotli.process(data))
+def gzipped(data: bytes) -> bytes:
+    """DATA as a .gz file: the bytes ``gzip.GzipFile`` (level 9, no name, no time) writes, in
+    one call to zlib instead of one per piece."""
+    return _GZIP_HEADER + zlib.compress(data, GZIP_LEVEL, wbits=-15) + _gzip_trailer(data)
 
-    def close(self) -> None:
-        self.fh.close()
-        if self.gzip is not None:
-            self.gzip.close()
-            self._gz_file.close()
-            self._br_file.write(self.brotli.finish())
-            self._br_file.close()
 
-    def __enter__(self):
-        return self
+def brotlied(data: bytes) -> bytes:
+    compressor = brotli.Compressor(quality=BROTLI_QUALITY)
+    return compressor.process(data) + compressor.finish()
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+
+def _holds_gzipped(gz: bytes, data: bytes) -> bool:
+    """Whether GZ is DATA gzipped as ``gzipped`` does (its header, its checksum and size)."""
+    return gz[:10] == _GZIP_HEADER and gz[-8:] == _gzip_trailer(data) and len(gz) > 18
+
+
+def _holds_brotlied(br: bytes, data: bytes) -> bool:
+    try:
+        return brotli.decompress(br) == data
+    except brotli.error:
+        return False
+
+
+def _as_bytes(body: bytes | Iterable[str]) -> bytes:
+    return body if isinstance(body, bytes) else "".join(body).encode("utf-8")
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Write DATA to PATH as a new file: one that exists (written earlier in the same build,
+    or linked from the previous export) is removed first, never written through."""
+    try:
+        fd = os.open(path, _NEW, 0o666)
+    except FileExistsError:
+        path.unlink()
+        fd = os.open(path, _NEW, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
+def _write_files(target: Path, data: bytes, suffix: str = "") -> list[Path]:
+    """Write DATA to TARGET+SUFFIX and, for text files, its compressed siblings (each with
+    SUFFIX); the paths written, the siblings first."""
+    written = []
+    if compressible(target):
+        for extension, compress in ((".gz", gzipped), (".br", brotlied)):
+            written.append(target.with_name(target.name + extension + suffix))
+            _write_new(written[-1], compress(data))
+    written.append(target.with_name(target.name + suffix))
+    _write_new(written[-1], data)
+    return written
+
+
+def _link_same(previous: Path, target: Path, data: bytes) -> bool:
+    """Hard-link PREVIOUS and its siblings as TARGET and its siblings if they hold DATA (and
+    its compressed copies); whether they did. Each link is checked after it is made, so a
+    file replaced in the previous export meanwhile (a republish) is never kept by mistake."""
+    try:
+        if previous.stat().st_size != len(data):
+            return False
+    except OSError:
+        return False
+    checks = [("", bytes.__eq__)]
+    if compressible(target):
+        checks += [(".gz", _holds_gzipped), (".br", _holds_brotlied)]
+    linked: list[Path] = []
+    try:
+        for extension, holds in checks:
+            old, new = (f.with_name(f.name + extension) for f in (previous, target))
+            try:
+                os.link(old, new)
+            except FileNotFoundError:
+                if linked:
+                    raise
+                new.parent.mkdir(parents=True, exist_ok=True)  # a page's own folder
+                os.link(old, new)
+            linked.append(new)
+            with new.open("rb", buffering=0) as fh:
+                if not holds(fh.read(), data):
+                    break
+        else:
+            return True
+    except OSError:
+        pass
+    for path in linked:
+        path.unlink()
+    return False
 
 
 def script_prefix(base_url: str) -> str:
@@ -85,19 +159,19 @@ def file_for(out: Path, url_path: str, prefix: str = "/") -> Path:
     return out / relative
 
 
-def write(target: Path, body: bytes | Iterable[str]) -> int:
-    """Write BODY (bytes, or text in pieces, written as they come) to TARGET; its size."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with _Writer(target) as fh:
-        if isinstance(body, bytes):
-            fh.write(body)
-            return len(body)
-        size = 0
-        for piece in body:
-            data = piece.encode("utf-8")
-            fh.write(data)
-            size += len(data)
-    return size
+def write(target: Path, body: bytes | Iterable[str], previous: Path | None = None) -> int:
+    """Write BODY (bytes, or text in pieces) to TARGET, with its compressed siblings; its
+    size. PREVIOUS: the same file in the export being replaced, linked instead where it holds
+    the same bytes."""
+    data = _as_bytes(body)
+    if previous is not None and _link_same(previous, target, data):
+        return len(data)
+    try:
+        _write_files(target, data)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_files(target, data)
+    return len(data)
 
 
 def write_if_changed(target: Path, body: bytes) -> bool:
@@ -110,9 +184,7 @@ def write_if_changed(target: Path, body: bytes) -> bool:
     except FileNotFoundError:
         target.parent.mkdir(parents=True, exist_ok=True)
     suffix = f".{os.getpid()}.tmp"
-    with _Writer(target, suffix) as fh:
-        fh.write(body)
-    for temporary in reversed(fh.paths):
+    for temporary in _write_files(target, body, suffix):
         put_in_place(temporary, temporary.with_name(temporary.name.removesuffix(suffix)))
     return True
 

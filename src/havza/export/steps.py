@@ -36,19 +36,19 @@ def configured() -> list[Step]:
     return [import_string(path) for path in getattr(settings, "HAVZA_BUILD_STEPS", [])]
 
 
-def _write(root: Path, prefix: str, url_path: str, body: bytes) -> int:
-    target = files.file_for(root, url_path, prefix)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return files.write(target, body)
+def _write(root: Path, prefix: str, previous: Path | None, url_path: str, body: bytes) -> int:
+    before = files.file_for(previous, url_path, prefix) if previous else None
+    return files.write(files.file_for(root, url_path, prefix), body, before)
 
 
-def run(folder: Path, base_url: str) -> list[str]:
-    """Run every step on the site in FOLDER, built for BASE_URL; their report lines."""
+def run(folder: Path, base_url: str, previous: Path | None = None) -> list[str]:
+    """Run every step on the site in FOLDER, built for BASE_URL; their report lines.
+    PREVIOUS: the export FOLDER will replace (its unchanged files are linked, not written)."""
     prefix = files.script_prefix(base_url)
     set_script_prefix(prefix)
     try:
         site = pages.Site(base_url)
-        write = partial(_write, Path(folder), prefix)
+        write = partial(_write, Path(folder), prefix, previous)
         return [step(Path(folder), site, write) for step in configured()]
     finally:
         set_script_prefix("/")
