@@ -83,3 +83,24 @@ def test_compressed_copies_are_the_bytes_gzip_and_brotli_streams_give(size):
     compressor = brotli.Compressor(quality=files.BROTLI_QUALITY)
     pieces = [compressor.process(data[i : i + 1000]) for i in range(0, len(data), 1000)]
     assert files.brotlied(data) == b"".join(pieces) + compressor.finish()
+
+
+def test_a_large_file_written_in_pieces_compresses_as_the_pieces_come(tmp_path):
+    """Past Brotli's window (4 MB) its bytes depend on how the input is cut: a sitemap given
+    in pieces is compressed piece by piece, as builds always have."""
+    import random
+
+    import brotli
+
+    rng = random.Random(7)
+    words = ["<url><loc>https://network.example/", "en/", "works/", "</loc></url>\n", "ar/"]
+    pieces = ["".join(rng.choice(words) for _ in range(rng.randint(1, 400))) for _ in range(2400)]
+    data = "".join(pieces).encode()
+    assert len(data) > 5_000_000
+    compressor = brotli.Compressor(quality=files.BROTLI_QUALITY)
+    expected = b"".join(compressor.process(p.encode()) for p in pieces) + compressor.finish()
+    target = tmp_path / "sitemap.xml"
+    assert files.write(target, iter(pieces)) == len(data)
+    assert target.read_bytes() == data
+    assert gzip.decompress(target.with_name("sitemap.xml.gz").read_bytes()) == data
+    assert target.with_name("sitemap.xml.br").read_bytes() == expected

@@ -74,10 +74,6 @@ def _holds_brotlied(br: bytes, data: bytes) -> bool:
         return False
 
 
-def _as_bytes(body: bytes | Iterable[str]) -> bytes:
-    return body if isinstance(body, bytes) else "".join(body).encode("utf-8")
-
-
 def _write_new(path: Path, data: bytes) -> None:
     """Write DATA to PATH as a new file: one that exists (written earlier in the same build,
     or linked from the previous export) is removed first, never written through."""
@@ -87,11 +83,15 @@ def _write_new(path: Path, data: bytes) -> None:
         path.unlink()
         fd = os.open(path, _NEW, 0o666)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        _write_fd(fd, data)
     finally:
         os.close(fd)
+
+
+def _write_fd(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _write_files(target: Path, data: bytes, suffix: str = "") -> list[Path]:
@@ -160,18 +160,61 @@ def file_for(out: Path, url_path: str, prefix: str = "/") -> Path:
 
 
 def write(target: Path, body: bytes | Iterable[str], previous: Path | None = None) -> int:
-    """Write BODY (bytes, or text in pieces) to TARGET, with its compressed siblings; its
-    size. PREVIOUS: the same file in the export being replaced, linked instead where it holds
-    the same bytes."""
-    data = _as_bytes(body)
-    if previous is not None and _link_same(previous, target, data):
-        return len(data)
+    """Write BODY (bytes, or text in pieces, written as they come) to TARGET, with its
+    compressed siblings; its size. PREVIOUS: the same file in the export being replaced,
+    linked instead where it holds the same bytes (BODY in bytes only: pieces are the large
+    files, the sitemaps, streamed so that memory stays bounded)."""
+    if not isinstance(body, bytes):
+        try:
+            return _stream(target, body)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            return _stream(target, body)
+    if previous is not None and _link_same(previous, target, body):
+        return len(body)
     try:
-        _write_files(target, data)
+        _write_files(target, body)
     except FileNotFoundError:
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_files(target, data)
-    return len(data)
+        _write_files(target, body)
+    return len(body)
+
+
+def _stream(target: Path, pieces: Iterable[str]) -> int:
+    """Write text PIECES to TARGET and its siblings as they come. Brotli gets each piece in a
+    call of its own, as it always has: past its window (4 MB) the bytes it writes depend on
+    how the input was cut, and a build must give the same bytes as the one before."""
+    paths = [target] + (siblings(target) if compressible(target) else [])
+    fds = []
+    try:
+        for path in paths:
+            try:
+                fds.append(os.open(path, _NEW, 0o666))
+            except FileExistsError:
+                path.unlink()
+                fds.append(os.open(path, _NEW, 0o666))
+        compress = len(fds) == 3
+        if compress:
+            deflate = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+            brotli_ = brotli.Compressor(quality=BROTLI_QUALITY)
+            _write_fd(fds[1], _GZIP_HEADER)
+        crc = size = 0
+        for piece in pieces:
+            data = piece.encode("utf-8")
+            _write_fd(fds[0], data)
+            size += len(data)
+            if compress:
+                crc = zlib.crc32(data, crc)
+                _write_fd(fds[1], deflate.compress(data))
+                _write_fd(fds[2], brotli_.process(data))
+        if compress:
+            trailer = struct.pack("<LL", crc, size & 0xFFFFFFFF)
+            _write_fd(fds[1], deflate.flush() + trailer)
+            _write_fd(fds[2], brotli_.finish())
+    finally:
+        for fd in fds:
+            os.close(fd)
+    return size
 
 
 def write_if_changed(target: Path, body: bytes) -> bool:
