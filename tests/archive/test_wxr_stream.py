@@ -214,3 +214,33 @@ def test_worker_processes_import_the_same_as_one_process(tmp_path):
     one = imported(1)
     assert len(one) == 220 and {d[1] for d in one} == {"imported"}
     assert imported(2) == one
+
+
+@pytest.mark.django_db
+def test_the_search_index_an_import_writes_is_the_one_a_rebuild_writes(tmp_path, monkeypatch):
+    # The posts' terms are analyzed in the analysis workers, the rebuild's from the database.
+    from django.db import connection
+
+    from havza.search import documents, index
+    from havza.search.backends.sqlite import TABLE
+
+    if connection.vendor != "sqlite":
+        pytest.skip("reads the SQLite index")
+    write(tmp_path, "export.xml", export_of(220))  # enough posts for worker processes
+    analyzed_here = []
+    analyzed = documents._analyzed
+    monkeypatch.setattr(
+        documents, "_analyzed", lambda *args: analyzed_here.append(args) or analyzed(*args)
+    )
+    importer.run([str(tmp_path)], importer.Options(jobs=2))
+    assert analyzed_here == []  # every post's terms came from a worker
+
+    def rows() -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid, title, summary, body FROM {TABLE} ORDER BY rowid")
+            return cursor.fetchall()
+
+    imported = rows()
+    assert len(imported) == 220 and all(body.startswith("en.") for *_, body in imported)
+    assert index.reindex() == 220
+    assert rows() == imported

@@ -36,6 +36,9 @@ class Analysis:
     parsed: Parsed
     evidence: dict[str, Any]
     derived: Derived
+    # What other apps make ahead of the translation's text (``publishing.bulk.ahead``), for
+    # the process that saves it.
+    ahead: dict[str, Any] = field(default_factory=dict)
 
 
 def _read(file: ArchiveFile) -> list[SourceDocument] | str:

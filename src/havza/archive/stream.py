@@ -44,6 +44,7 @@ from havza.archive.sources import (
     wxr_document,
 )
 from havza.archive.store import Item, storage_key
+from havza.publishing import bulk
 
 LOOKUP_CHUNK = 256  # posts looked up in the database at once
 TASK_POSTS = 8  # posts sent to a worker at once
@@ -166,6 +167,9 @@ def _analyze_posts(
         post.page.problems.extend(problems)
         source = wxr_document(name, post)
         analysis = _analyze(source, _BOILERPLATE or Boilerplate())
+        if isinstance(analysis, Analysis):
+            # Made here, in the worker: the process saving the post has less to do.
+            analysis.ahead = bulk.ahead(analysis.derived)
         source.page.lines = []  # analyzed: what is saved is in the analysis
         results.append((source, analysis))
     return results
@@ -240,6 +244,8 @@ def import_exports(
                         saving.report.add(failed(post.name, str(analysis), key=post.key))
                         item = None
                     else:
+                        if isinstance(analysis, Analysis):
+                            bulk.remember_ahead(analysis.derived, analysis.ahead)
                         item = decide(source, post.stored, analysis)
                     if post.group:
                         groups.arrive(post.group, item)
@@ -250,6 +256,7 @@ def import_exports(
             groups.finish()
     finally:
         _BOILERPLATE = None
+        bulk.forget_ahead()
     return rest
 
 

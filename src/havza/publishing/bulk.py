@@ -18,7 +18,7 @@ which is what the translation workflow watches to outdate the other languages.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from django.db import models
 from django.db.models.signals import post_save
@@ -30,13 +30,67 @@ from havza.publishing.models import Translation, date_undated_works
 from havza.slugs import first_free
 
 __all__ = [
+    "AHEAD",
     "Derived",
     "SlugReservations",
+    "ahead",
     "create_translations",
     "derive",
     "derive_for",
+    "forget_ahead",
+    "remember_ahead",
     "send_created",
+    "take_ahead",
 ]
+
+# What other apps make of a new translation's stored text, made ahead where its text is
+# derived (an import's analysis workers) rather than in the process that saves it: name ->
+# function of the Derived. The search app registers the analysis of its index's terms.
+AHEAD: dict[str, Callable[[Derived], object]] = {}
+AHEAD_KEPT = 2048  # results waiting for their translation to be saved (the oldest go first)
+_ahead: dict[tuple[str, ...], dict[str, object]] = {}
+
+
+def _text_key(language: str, title: str, subtitle: str, excerpt: str, body_html: str) -> tuple:
+    return (language, title, subtitle, excerpt, body_html)
+
+
+def ahead(derived: Derived) -> dict[str, object]:
+    """What the functions of AHEAD make of DERIVED (in the process that derived it)."""
+    return {name: make(derived) for name, make in AHEAD.items()}
+
+
+def remember_ahead(derived: Derived, results: dict[str, object]) -> None:
+    """Keep RESULTS (of ``ahead``) until the translation of DERIVED is saved here."""
+    if not results:
+        return
+    if len(_ahead) >= AHEAD_KEPT:
+        del _ahead[next(iter(_ahead))]
+    key = _text_key(
+        derived.language, derived.title, derived.subtitle, derived.excerpt, derived.body_html
+    )
+    _ahead[key] = results
+
+
+def forget_ahead() -> None:
+    """Drop the results no saving took (drafts: they are not indexed)."""
+    _ahead.clear()
+
+
+def take_ahead(
+    name: str, language: str, title: str, subtitle: str, excerpt: str, body_html: str
+) -> object | None:
+    """The result of NAME made ahead for a translation storing exactly these texts, if any
+    (once: it is then forgotten)."""
+    if not _ahead:
+        return None
+    results = _ahead.get(_text_key(language, title, subtitle, excerpt, body_html))
+    if results is None or name not in results:
+        return None
+    found = results.pop(name)
+    if not results:
+        del _ahead[_text_key(language, title, subtitle, excerpt, body_html)]
+    return found
 
 
 def derive_for(translation: Translation) -> Derived:

@@ -6,6 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from havza.publishing import bulk
 from havza.search.analysis import analyzer
 
 TAG = re.compile(r"<[^>]*>")
@@ -43,6 +44,38 @@ def entry(
     excerpt: str,
     body_html: str,
 ) -> Entry:
+    made = bulk.take_ahead("search", language, title, subtitle, excerpt, body_html)
+    if made is not None:
+        # Analyzed where the translation's text was derived (an import's worker), from
+        # these very texts: what the backends write of them, the terms left out as then.
+        return Entry(
+            translation_id=translation_id,
+            work_id=work_id,
+            language=language,
+            kind=kind,
+            year=published.year if published else None,
+            published=published,
+            title=(),
+            summary=(),
+            body=(),
+            prepared=made,  # type: ignore[arg-type]
+        )
+    return _analyzed(
+        translation_id, work_id, language, kind, published, title, subtitle, excerpt, body_html
+    )
+
+
+def _analyzed(
+    translation_id: int,
+    work_id: int,
+    language: str,
+    kind: str,
+    published,
+    title: str,
+    subtitle: str,
+    excerpt: str,
+    body_html: str,
+) -> Entry:
     an = analyzer(language)
     return Entry(
         translation_id=translation_id,
@@ -55,6 +88,18 @@ def entry(
         summary=tuple(an.terms(excerpt)),
         body=tuple(an.terms(plain_text(body_html))[:MAX_BODY_TERMS]),
     )
+
+
+def ahead(derived: bulk.Derived) -> dict:
+    """What the backends of the default database write of the texts of DERIVED (a new
+    translation's), made ahead by ``publishing.bulk.AHEAD`` where it was derived."""
+    from django.db import connections
+
+    from havza.search.backends import prepared
+
+    texts = (derived.title, derived.subtitle, derived.excerpt, derived.body_html)
+    analyzed = _analyzed(0, 0, derived.language, "", None, *texts)
+    return prepared([analyzed], (connections["default"].vendor,))[0].prepared or {}
 
 
 def entry_for(translation) -> Entry:

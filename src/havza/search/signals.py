@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save
 
-from havza.publishing import changes
+from havza.publishing import bulk, changes
 from havza.publishing.models import Translation, Work
-from havza.search import index
+from havza.search import documents, index
 
 UID = "havza.search"
 
@@ -71,6 +71,8 @@ def work_saved(sender, instance, created=False, raw=False, using="default", **kw
 
 
 def connect() -> None:
+    # A new translation's terms are analyzed where its text is derived (an import's workers).
+    bulk.AHEAD["search"] = documents.ahead
     post_save.connect(translation_saved, sender=Translation, dispatch_uid=f"{UID}.t")
     post_delete.connect(translation_deleted, sender=Translation, dispatch_uid=f"{UID}.td")
     post_save.connect(work_saved, sender=Work, dispatch_uid=f"{UID}.w")
