@@ -152,7 +152,7 @@ def export_now(tmp_path: Path, name: str, monkeypatch=None) -> Path:
     if monkeypatch is None:
         builder.build(out, jobs=1)
         return out
-    monkeypatch.setattr(builder.steps, "run", lambda staging, base_url: [])
+    monkeypatch.setattr(builder.steps, "run", lambda staging, base_url, previous=None: [])
     with monkeypatch.context() as patch:
         patch.setattr(builder.pdfs, "chunks", lambda items, parts: [])
         builder.build(out, jobs=1)

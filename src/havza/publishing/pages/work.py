@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from django.core.signals import setting_changed
 from django.urls import get_script_prefix
 from django.utils import translation
+from markupsafe import Markup, escape
 
 from havza import countries, languages
 from havza.links import reverse
@@ -96,6 +100,26 @@ def _siblings(work: Work) -> tuple[list[Translation], dict[int, str]]:
     return kept[1], kept[2]
 
 
+@lru_cache(maxsize=4096)
+def _also_in_item(code: str, href: str) -> str:
+    """The "Also in" list's entry of the translation in CODE at HREF (the same on the page of
+    every other language: made once, escaped as the template would)."""
+    other = languages.get(code) or languages.default()
+    tag = escape(other.tag)
+    return (
+        f'<li><a href="{escape(href)}" hreflang="{tag}" lang="{tag}"'
+        f' dir="{escape(other.direction)}">{escape(other.native_name)}</a></li>'
+    )
+
+
+setting_changed.connect(lambda **_kwargs: _also_in_item.cache_clear(), weak=False)
+
+
+def also_in(siblings: list[Translation], hrefs: dict[int, str], t: Translation) -> Markup:
+    """The entries of the page's "Also in" list: its work's other translations."""
+    return Markup("".join(_also_in_item(s.language, hrefs[s.pk]) for s in siblings if s.pk != t.pk))
+
+
 def menu_links(work: Work, hrefs: dict[str, str]) -> dict[str, str]:
     """The language menu of WORK's pages: its translations (HREFS, by language), and for the
     other languages the page saying which languages it can be read in."""
@@ -168,7 +192,7 @@ def render_work(t: Translation, site: Site | None = None) -> Page:
         authors=authors,
         issuers=issuers,
         signers=signers,
-        also_in=[(s.lang, hrefs[s.pk]) for s in siblings if s.pk != t.pk],
+        also_in=also_in(siblings, hrefs, t),
         original=original if original and original.pk != t.pk else None,
         topics=[(tp.name(lang.code), tp.get_absolute_url(lang.code)) for tp in work.topics.all()],
         event=(work.event.name(lang.code), work.event.get_absolute_url(lang.code))
