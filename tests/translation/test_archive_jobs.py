@@ -39,3 +39,33 @@ def test_a_queued_batch_fills_the_memory_the_import_would_have(tmp_path):
     assert run_due_jobs() == 1
     assert _memory() == during_import and len(during_import) > 0
     assert archive_memory.works_to_align() == []
+
+
+def test_havza_import_align_job_leaves_the_memory_to_the_worker(tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    generate_archive(tmp_path / "archive", 2)
+    report = tmp_path / "report.json"
+    out = StringIO()
+    call_command("import", str(tmp_path / "archive"), "--jobs", "1", "--align", "job",
+                 "--report", str(report), stdout=out)  # fmt: skip
+    assert _memory() == [] and WorkAlignment.objects.count() == 0
+    assert "left to the job worker" in out.getvalue()
+    import json
+
+    written = json.loads(report.read_text())
+    queued = [d for d in written["documents"] if d.get("alignment") == {"queued": True}]
+    assert written["summary"]["alignment_queued"] == len(queued) > 0
+    assert written["summary"]["aligned"] == {}
+
+    while run_due_jobs():
+        pass
+    after_jobs = _memory()
+    assert after_jobs and archive_memory.works_to_align() == []
+    # The same memory as an import that aligned as it saved.
+    MemoryEntry.objects.filter(kind=MemoryKind.ARCHIVE).delete()
+    WorkAlignment.objects.all().delete()
+    archive_memory.align_works(list(Work.objects.values_list("pk", flat=True)))
+    assert _memory() == after_jobs

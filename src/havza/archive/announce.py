@@ -62,16 +62,20 @@ def _may_fork() -> bool:
 class Announcer:
     """Sends ``works_imported`` for the batches of one import; ``close`` when it ends."""
 
-    def __init__(self, parallel: bool = False):
+    def __init__(self, parallel: bool = False, align: str = "import"):
         self.parallel = parallel
+        # "job": the receivers leave the alignment to the job worker (``havza import --align
+        # job``), which costs the import next to nothing: no second process is forked for it.
+        self.align = align
         self._pool: ProcessPoolExecutor | None = None
         self._pending: tuple[Future, list[dict], list[int]] | None = None
 
     def send(self, work_ids: list[int], documents: list[dict], more: bool = False) -> None:
         """Announce a committed batch; MORE: other batches follow it in this import."""
         self.wait()
-        if self._pool is None and not (self.parallel and more and _may_fork()):
-            works_imported.send(Work, work_ids=work_ids, documents=documents)
+        in_process = self.align == "job" or not (self.parallel and more and _may_fork())
+        if self._pool is None and in_process:
+            works_imported.send(Work, work_ids=work_ids, documents=documents, align=self.align)
             return
         if self._pool is None:
             context = get_context("fork")

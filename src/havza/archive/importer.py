@@ -60,6 +60,9 @@ class Options:
     # Save each batch of works in bulk (store.save_batch). Off, every work is saved through
     # the models' save(), which stores the same and is what a failing batch falls back to.
     bulk: bool = True
+    # Where the saved works are aligned into the translation memory: "import" (beside the
+    # saving) or "job" (left to the job worker, one job per batch: translation.archive_jobs).
+    align: str = "import"
 
 
 class _DryRun(Exception):
@@ -171,7 +174,9 @@ def _import(
             if item is not None:
                 items.append(item)
     del sources, todo
-    saving = Saving(report, options.bulk, announcer=Announcer(parallel=jobs > 1))
+    saving = Saving(
+        report, options.bulk, announcer=Announcer(parallel=jobs > 1, align=options.align)
+    )
     try:
         if exports:
 

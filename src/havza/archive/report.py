@@ -77,6 +77,7 @@ class _Tally:
     works: array = field(default_factory=lambda: array("q"))
     to_confirm: int = 0
     aligned: dict[str, list] = field(default_factory=dict)  # "en-tr": [pairs, weight, low]
+    alignment_queued: int = 0  # translations left to the job worker (``--align job``)
 
     def count(self, d: dict[str, Any]) -> None:
         self.documents += 1
@@ -87,6 +88,8 @@ class _Tally:
             self.works.append(d["work"])
         self.to_confirm += len(d["group_candidates"])
         found = d.get("alignment")
+        if found and found.get("queued"):
+            self.alignment_queued += 1
         if found and found.get("pairs"):
             total = self.aligned.setdefault(f"{found['with']}-{d['language']}", [0, 0.0, 0])
             total[0] += found["pairs"]
@@ -182,6 +185,7 @@ class Report:
                 key: {"pairs": n, "confidence": round(weight / n, 3), "low": low}
                 for key, (n, weight, low) in sorted(tally.aligned.items())
             },
+            "alignment_queued": tally.alignment_queued,
             "seconds": round(self.seconds, 3),
             "pages_per_second": round(tally.documents / self.seconds, 1) if self.seconds else None,
         }
@@ -246,6 +250,11 @@ class Report:
                 for key, a in s["aligned"].items()
             )
             lines.append(f"Paragraphs aligned into the translation memory: {aligned}.")
+        if s["alignment_queued"]:
+            lines.append(
+                f"{s['alignment_queued']} translations are left to the job worker (havza worker) "
+                "to align into the translation memory."
+            )
         if not self.complete:
             lines.append("The import was interrupted; run it again to resume.")
         return "\n".join(lines)

@@ -18,10 +18,15 @@ def _original_saved(sender, instance, created, raw=False, **kwargs):
         sync_source(instance)
 
 
-def _works_imported(sender, work_ids, documents=(), **kwargs):
-    """Align the translations an import batch saved into the translation memory. A failure
-    here does not stop the import: the works are aligned by ``havza align-archive``."""
-    from havza.translation import archive_memory
+def _works_imported(sender, work_ids, documents=(), align="import", **kwargs):
+    """Align the translations an import batch saved into the translation memory, or, with
+    ALIGN "job", leave them to the job worker. A failure here does not stop the import: the
+    works are aligned by ``havza align-archive``."""
+    from havza.translation import archive_jobs, archive_memory
+
+    if align == "job":
+        archive_jobs.queue(work_ids, documents)
+        return
 
     try:
         summary = archive_memory.align_works(work_ids)

@@ -23,6 +23,8 @@ examples:
   havza import archive/ --dry-run --report report.json
                                             decide everything, save nothing, keep the report
   havza import archive/ --jobs 1            no worker processes
+  havza import export.xml --align job       the translation memory filled afterwards by
+                                            the job worker (havza worker)
 
 The report (docs/archive-import.md) lists, per document: status, language, title, date,
 authors, signatories, the work it joined and how sure the grouping was. Groupings the
@@ -53,6 +55,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--jobs", type=int, default=0, help="worker processes (default: one per core)"
         )
+        parser.add_argument(
+            "--align",
+            choices=("import", "job"),
+            default="import",
+            help="where the imported translations are aligned into the translation memory: "
+            "during the import (default), or by the job worker (havza worker) afterwards, "
+            "so that the import ends sooner and the site can be built first",
+        )
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     def handle(self, *args, **options):
@@ -65,7 +75,9 @@ class Command(BaseCommand):
         try:
             report = importer.run(
                 options["paths"],
-                importer.Options(dry_run=options["dry_run"], jobs=options["jobs"]),
+                importer.Options(
+                    dry_run=options["dry_run"], jobs=options["jobs"], align=options["align"]
+                ),
                 progress=progress,
                 report_path=options["report"],
             )
