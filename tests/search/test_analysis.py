@@ -143,3 +143,22 @@ def test_texts_are_analyzed_the_same_past_the_remembered_runs(monkeypatch):
     text = "Kararı grevdeki limancılarınkiler, grev"
     assert an.terms(text) == an.stem(an.words(text))
     assert an.terms(text) == an.stem(an.words(text))
+
+
+def test_words_are_stemmed_the_same_past_the_remembered_words(monkeypatch):
+    """A long archive in one language has more distinct words than an analyzer remembers:
+    past that, a text with words known and words new is still analyzed whole and the same."""
+    from havza.search import analysis
+
+    an = analyzer("en")
+    known = {}  # a fresh memory of words
+    monkeypatch.setattr(analysis, "_terms", lambda lang: known)
+    monkeypatch.setattr(analysis, "TERM_CACHE", 2)
+    assert an.stem(["strikes", "workers"]) == ["strike", "worker"]
+    assert an.stem(["workers", "unions", "striking", "strikes"]) == [
+        "worker",
+        "union",
+        "strike",
+        "strike",
+    ]
+    assert set(known) == {"strikes", "workers"}
