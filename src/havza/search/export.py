@@ -67,7 +67,11 @@ def write_search_pages(out_dir: Path, site: Site | None = None, write=None) -> i
         else:
             target = out_dir / lang.code / "search" / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(page.body)
+            # Put in place of the old file, never written into: a full build running meanwhile
+            # may have linked that file into the export it is writing.
+            new = target.with_name(f"{target.name}.new")
+            new.write_bytes(page.body)
+            new.replace(target)
         count += 1
     return count
 
