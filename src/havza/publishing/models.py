@@ -299,7 +299,16 @@ class Translation(models.Model):
             ),
             models.UniqueConstraint(fields=["language", "slug"], name="slug_unique_per_language"),
         ]
-        indexes = [models.Index(fields=["language", "status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["language", "status", "-published_at"]),
+            # Lists of a language's newest works (home page, listings) read these columns
+            # from the index alone: in the table they come after the bodies, and reaching
+            # them walked every row's overflow pages (1k statements: 2.9-4.9 -> 0.3 ms).
+            models.Index(
+                fields=["language", "status", "work", "published_at"],
+                name="translation_listed",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} [{self.language}]"
