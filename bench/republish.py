@@ -18,7 +18,8 @@ first edit of the day to a work changes its <lastmod>; a site generated today ha
 With --data DIR the site is kept (or reused when DIR already holds one). The one full build
 writes the statements' PDFs (so that an edit finds its PDF and leaves it to the job, as on a
 real export) unless --without-pdfs is given (at 10,000 statements they are most of its time;
-then each edited statement's PDF is missing and rendered with its pages).
+then the edited statements' PDFs are rendered before the edits, as the job worker would have
+rendered them after a `havza build --pdfs job`).
 """
 
 from __future__ import annotations
@@ -70,7 +71,13 @@ def edit_and_republish(out: Path, edits: int, seed: int = 5) -> list[dict]:
     rng = random.Random(seed)
     ids = list(Translation.objects.values_list("id", flat=True))
     rows = []
-    for pk in rng.sample(ids, min(edits, len(ids))):
+    chosen = rng.sample(ids, min(edits, len(ids)))
+    # A site whose first build left its PDFs to the worker (``--pdfs job``) has them once the
+    # worker ran; an editor's save on such a site finds the old PDF and leaves the new one to
+    # the job. The chosen statements' PDFs are made here, as the worker would have made them.
+    edited = Translation.objects.filter(pk__in=chosen).values_list("language", "work_id")
+    pdfs.rewrite.func(None, str(out), [[lang, work] for lang, work in edited])
+    for pk in chosen:
         t = Translation.objects.get(pk=pk)
         key = (t.work_id, t.language)
         before = republish.states([key])
