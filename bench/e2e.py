@@ -8,12 +8,15 @@ are written as a Polylang WordPress export for havza and as a multilingual Hugo 
 Hugo (``bench.export_vs_hugo``'s templates: single pages with translations, paginated lists,
 taxonomies, RSS, sitemaps). Then, on tmpfs (/dev/shm) when there is one:
 
-* ``havza import`` of the export into a fresh SQLite database;
+* ``havza import --align job`` of the export into a fresh SQLite database (the translation
+  memory, which no public page shows, is left to the job worker, as the PDFs are);
 * ``havza build`` of the imported site, the first: the site is up when its pages are swapped
   in ("Pages in … s"), which ends the end-to-end time; the statement PDFs, which Hugo does not
   make, follow into the live site (``--pdfs after``, timed on their own) up to
   --pdfs-up-to statements, and are left to the job worker (``--pdfs job``) above;
-* ``havza build`` again: the full re-export, as after a template change (PDFs kept);
+* ``havza build`` again: the full re-export over the export it replaces (PDFs kept; pages
+  whose bytes are unchanged are linked, not compressed again: after a template change that
+  alters every page, the first build's pages are the bound);
 * republishing one edited translation into that export (median of --edits edits);
 * ``hugo --quiet`` of the same content (skipped above --hugo-up-to statements: Hugo's
   memory grows with the site, 14 GB at 10,000 statements);
@@ -207,7 +210,7 @@ def run_size(args: argparse.Namespace, statements: int, hugo: str | None) -> dic
             data = migrated_data_dir(folder)
             out = data / "public"
             env = env_for(data)
-            command = [str(HAVZA), "import", *map(str, exports), "--no-progress"]
+            command = [str(HAVZA), "import", *map(str, exports), "--align", "job", "--no-progress"]
             imports.append(measure(_profiled(args, command, statements, "import"), env))
             print(f"  havza import: {imports[-1]}", flush=True)
             pdfs = "after" if statements <= args.pdfs_up_to else "job"
