@@ -228,9 +228,9 @@ def test_the_search_index_an_import_writes_is_the_one_a_rebuild_writes(tmp_path,
         pytest.skip("reads the SQLite index")
     write(tmp_path, "export.xml", export_of(220))  # enough posts for worker processes
     analyzed_here = []
-    analyzed = documents._analyzed
+    analyzed = documents.analyzed
     monkeypatch.setattr(
-        documents, "_analyzed", lambda *args: analyzed_here.append(args) or analyzed(*args)
+        documents, "analyzed", lambda *args: analyzed_here.append(args) or analyzed(*args)
     )
     importer.run([str(tmp_path)], importer.Options(jobs=2))
     assert analyzed_here == []  # every post's terms came from a worker

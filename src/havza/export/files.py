@@ -17,10 +17,12 @@ before writing it), so a file shared by the two trees never changes under either
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import os
 import struct
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -285,3 +287,16 @@ def remove(out: Path, target: Path) -> bool:
             break
         folder = folder.parent
     return True
+
+
+@contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """One writer at a time per export: a republish, a PDF job, a sitemap copies job (editors
+    may save at the same moment)."""
+    lock = out.parent / f".{out.name}.lock"
+    with lock.open("a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)

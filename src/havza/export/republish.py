@@ -9,11 +9,9 @@ changed.
 
 from __future__ import annotations
 
-import fcntl
 import re
 import time
 from collections.abc import Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from django.conf import settings
 from django.urls import get_script_prefix, set_script_prefix
 
 from havza.export import files, sitemap_copies
+from havza.export.files import locked
 from havza.export.planning import Plan, plan
 from havza.export.states import UNKNOWN, Before, Key, State, of_works, states, work_keys
 from havza.publishing import pages
@@ -46,18 +45,6 @@ class Result:
     @property
     def rendered(self) -> int:
         return len(self.written) + self.unchanged
-
-
-@contextmanager
-def locked(out: Path):
-    """One republish at a time per export (editors may save at the same moment)."""
-    lock = out.parent / f".{out.name}.lock"
-    with lock.open("a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def base_url_of(out: Path) -> str | None:

@@ -74,13 +74,11 @@ def write_copies(target: Path) -> bool:
 def compress(out: str, paths: list[str]) -> int:
     """Write the compressed copies of the files PATHS (relative to the export at OUT) that
     miss them; how many files got them."""
-    from havza.export.republish import locked
-
     folder = Path(out)
     if not (folder / "robots.txt").is_file():
         return 0
     done = 0
-    with locked(folder):
+    with files.locked(folder):
         for path in paths:
             done += write_copies(folder / path)
     return done

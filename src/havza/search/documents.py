@@ -60,12 +60,12 @@ def entry(
             body=(),
             prepared=made,  # type: ignore[arg-type]
         )
-    return _analyzed(
+    return analyzed(
         translation_id, work_id, language, kind, published, title, subtitle, excerpt, body_html
     )
 
 
-def _analyzed(
+def analyzed(
     translation_id: int,
     work_id: int,
     language: str,
@@ -88,18 +88,6 @@ def _analyzed(
         summary=tuple(an.terms(excerpt)),
         body=tuple(an.terms(plain_text(body_html))[:MAX_BODY_TERMS]),
     )
-
-
-def ahead(derived: bulk.Derived) -> dict:
-    """What the backends of the default database write of the texts of DERIVED (a new
-    translation's), made ahead by ``publishing.bulk.AHEAD`` where it was derived."""
-    from django.db import connections
-
-    from havza.search.backends import prepared
-
-    texts = (derived.title, derived.subtitle, derived.excerpt, derived.body_html)
-    analyzed = _analyzed(0, 0, derived.language, "", None, *texts)
-    return prepared([analyzed], (connections["default"].vendor,))[0].prepared or {}
 
 
 def entry_for(translation) -> Entry:

@@ -70,9 +70,21 @@ def work_saved(sender, instance, created=False, raw=False, using="default", **kw
         index.index_work(instance.pk, using)
 
 
+def ahead(derived: bulk.Derived) -> dict:
+    """What the backends of the default database write of the texts of DERIVED (a new
+    translation's), made ahead by ``publishing.bulk.AHEAD`` where it was derived."""
+    from django.db import connections
+
+    from havza.search.backends import prepared
+
+    texts = (derived.title, derived.subtitle, derived.excerpt, derived.body_html)
+    analyzed = documents.analyzed(0, 0, derived.language, "", None, *texts)
+    return prepared([analyzed], (connections["default"].vendor,))[0].prepared or {}
+
+
 def connect() -> None:
     # A new translation's terms are analyzed where its text is derived (an import's workers).
-    bulk.AHEAD["search"] = documents.ahead
+    bulk.AHEAD["search"] = ahead
     post_save.connect(translation_saved, sender=Translation, dispatch_uid=f"{UID}.t")
     post_delete.connect(translation_deleted, sender=Translation, dispatch_uid=f"{UID}.td")
     post_save.connect(work_saved, sender=Work, dispatch_uid=f"{UID}.w")
