@@ -48,18 +48,8 @@ def entry(
     if made is not None:
         # Analyzed where the translation's text was derived (an import's worker), from
         # these very texts: what the backends write of them, the terms left out as then.
-        return Entry(
-            translation_id=translation_id,
-            work_id=work_id,
-            language=language,
-            kind=kind,
-            year=published.year if published else None,
-            published=published,
-            title=(),
-            summary=(),
-            body=(),
-            prepared=made,  # type: ignore[arg-type]
-        )
+        year = published.year if published else None
+        return Entry(translation_id, work_id, language, kind, year, published, (), (), (), made)
     return analyzed(
         translation_id, work_id, language, kind, published, title, subtitle, excerpt, body_html
     )
