@@ -70,9 +70,18 @@ def test_text_without_letters_is_unknown():
     assert language.identify("2023 — 45 / 25").code == "und"
 
 
-def test_scores_are_exactly_those_of_the_identifier_walking_byte_by_byte():
+def _walking_and_plain():
+    """The identifier of Latin-script languages as the import uses it, and py3langid's own
+    for the same languages."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+    candidates = language._latin_set()
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    plain.set_languages([code for code in candidates if code in set(plain.labels)])
+    return language._identifier(candidates), plain
+
+
+def test_scores_are_exactly_those_of_the_identifier_walking_byte_by_byte():
     texts = [
         "İşçiler ve emekçiler grev kararı aldı; sendika  yürüyüşe çağırıyor.",
         "The workers' union calls a strike.  Then  a march, on 3 May 2024 ",
@@ -82,28 +91,20 @@ def test_scores_are_exactly_those_of_the_identifier_walking_byte_by_byte():
         "   ",
         "¿Qué? ¡Sí! «Non» — “yes” 1234 ...",
     ]
-    candidates = language._latin_set()
-    walking = language._identifier(candidates)
-    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    plain.set_languages([code for code in candidates if code in set(plain.labels)])
+    walking, plain = _walking_and_plain()
     for _ in range(2):  # the second time every word's walk is remembered
         for text in texts:
             assert walking.rank(text) == plain.rank(text)
 
 
 def test_scores_stay_exact_when_the_remembered_walks_overflow(monkeypatch):
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
     texts = [
         "İşçiler ve emekçiler grev kararı aldı; sendika yürüyüşe çağırıyor.",
         "The workers' union calls a general strike against the war and the cuts.",
         "Los trabajadores convocan una huelga general para el 3 de mayo.",
         "Les travailleurs appellent à la grève générale contre la guerre.",
     ]
-    candidates = language._latin_set()
-    walking = language._identifier(candidates)
-    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    plain.set_languages([code for code in candidates if code in set(plain.labels)])
+    walking, plain = _walking_and_plain()
     monkeypatch.setattr(language, "WALKS_KEPT", 8)
     walks = language._model()._walks
     walks.clear()
