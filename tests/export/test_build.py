@@ -112,7 +112,8 @@ def test_an_interrupted_build_leaves_the_old_site_untouched(network, tmp_path, m
         builder.build(out, jobs=1)
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
-    assert [p.name for p in tmp_path.iterdir()] == ["public"]  # no staging left behind
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == [".public.lock", "public"]  # no staging and no list of edits left behind
 
 
 def test_rebuild_replaces_removed_pages(network, tmp_path):

@@ -58,7 +58,9 @@ def file_count(folder: Path) -> int:
 
 
 def leftovers(out: Path) -> list[str]:
-    return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}."))
+    """What builds left beside OUT, but the export's lock file, which stays by design."""
+    names = (p.name for p in out.parent.iterdir())
+    return sorted(n for n in names if n.startswith(f".{out.name}.") and n != f".{out.name}.lock")
 
 
 @pytest.fixture(scope="module")

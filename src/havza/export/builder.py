@@ -25,9 +25,10 @@ from django.db import connections
 from django.urls import set_script_prefix
 
 from havza import languages
-from havza.export import files, pdfs, steps
+from havza.export import during_build, files, hooks, pdfs, steps
 from havza.export import staging as staging_folders
 from havza.export.files import file_for
+from havza.export.states import UNKNOWN
 from havza.export.swap import swap_directory
 from havza.publishing import assets, pages
 from havza.publishing.pages import catalogue, companions
@@ -133,6 +134,7 @@ class BuildResult:
     pages_seconds: float = 0.0  # until every page was written (and swapped in, PDFs after)
     pdf_seconds: float = 0.0  # rendering the PDFs not kept from before
     pdf_jobs: int = 0  # jobs queued to render them (--pdfs job)
+    republished: int = 0  # translations edited during the build, republished into its tree
 
 
 def build(
@@ -159,6 +161,8 @@ def build(
     staging.mkdir()
     result = BuildResult(out)
     previous = out if out.is_dir() else None  # unchanged files are linked from it
+    with files.locked(out):
+        during_build.start(out)
     pool = None
     try:
         if jobs > 1:
@@ -177,7 +181,12 @@ def build(
             pdfs_started = time.perf_counter()
             _run(pool, pdf_tasks, staging, base_url, result, progress, previous=previous)
             result.pdf_seconds = time.perf_counter() - pdfs_started
-        swap_directory(staging, out)
+        with files.locked(out):  # not while a republish or a job writes into the old tree
+            swap_directory(staging, out)
+            edited = during_build.taken(out)
+        if edited:  # saved while the build ran, maybe after it wrote their pages
+            hooks.republish_into(out, dict.fromkeys(edited, UNKNOWN))
+            result.republished = len(edited)
         result.pages_seconds = time.perf_counter() - started - result.pdf_seconds
         if pdfs_queued:
             result.pdf_jobs = pdfs.queue(out, later)
@@ -188,6 +197,7 @@ def build(
         result.pdfs = len(later)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        during_build.end(out)
         raise
     finally:
         if pool is not None:

@@ -67,6 +67,12 @@ class _Batch:
                 log.exception("Could not queue the refresh of %s", self.out)
 
 
+def republish_into(out: Path, before: dict[republish.Key, republish.Before]) -> None:
+    """Republish the translations of BEFORE (key -> what the export showed of it) into the
+    export at OUT now, PDFs and large sitemaps' copies left to jobs; failures are logged."""
+    _Batch(out, before)()
+
+
 def _batch(out: Path) -> _Batch:
     """The batch of the current transaction, registered to run once it commits."""
     connection = transaction.get_connection()
@@ -104,7 +110,7 @@ class ExportObserver:
     def committed(self, before: dict) -> None:
         out = export_dir()
         if out is not None and before:
-            _Batch(out, before)()
+            republish_into(out, before)
 
 
 OBSERVER = ExportObserver()

@@ -18,7 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.urls import get_script_prefix, set_script_prefix
 
-from havza.export import files, sitemap_copies
+from havza.export import during_build, files, sitemap_copies
 from havza.export.files import locked
 from havza.export.planning import Plan, plan
 from havza.export.states import UNKNOWN, Before, Key, State, of_works, states, work_keys
@@ -88,6 +88,7 @@ def republish(
     result = Result()
     try:
         with locked(out):
+            during_build.record(out, before)  # a full build running carries it into its tree
             cpu = time.process_time()
             todo, _after = plan(before, pages.Site(base_url), out, prefix)
             result.plan_cpu_seconds = time.process_time() - cpu

@@ -109,5 +109,9 @@ class Command(BaseCommand):
                 f"Pages in {result.pages_seconds:.2f} s; {result.pdfs} statement PDFs rendered "
                 f"{pdfs} the swap in {result.pdf_seconds:.2f} s."
             )
+        if result.republished:
+            self.stdout.write(
+                f"Republished {result.republished} translations saved while the build ran."
+            )
         for line in result.steps:
             self.stdout.write(line)
