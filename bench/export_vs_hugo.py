@@ -324,30 +324,42 @@ def _tree_pss(root: int) -> int:
     return total
 
 
+# The sampler spends at most about 1/SPACING of a core: reading a process's PSS walks its page
+# tables (40 ms of CPU for three processes of 650 MB, several hundred ms for Hugo's 14 GB), so
+# sampling it at a fixed 200 ms took a third of a core and more from the run it measured.
+SPACING = 40
+RSS_EVERY = 0.05  # seconds, at least
+PSS_EVERY = 0.2
+
+
 @dataclass
 class Run:
     seconds: float
     max_rss: int  # largest single process, from the kernel
-    tree_rss: int  # sum over the process tree, sampled every 50 ms
+    tree_rss: int  # sum over the process tree, sampled every 50 ms or more (SPACING)
     output: str = ""  # what it printed, when asked for (a few lines)
-    tree_pss: int = 0  # the same with shared pages counted once, sampled every 200 ms
+    tree_pss: int = 0  # the same with shared pages counted once, every 200 ms or more
 
 
 def measure(command: list[str], env: dict, cwd: Path | None = None, output: bool = False) -> Run:
     started = time.perf_counter()
     stdout = tempfile.TemporaryFile() if output else subprocess.DEVNULL  # noqa: SIM115 (closed below)
     process = subprocess.Popen(command, env=env, cwd=cwd, stdout=stdout)
-    peak = peak_pss = samples = 0
+    peak = peak_pss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak, peak_pss, samples
+        nonlocal peak, peak_pss
+        next_pss = 0.0
         while not done.is_set():
+            began = time.perf_counter()
             peak = max(peak, _tree_rss(process.pid))
-            if samples % 4 == 0:
+            now = time.perf_counter()
+            if now >= next_pss:
                 peak_pss = max(peak_pss, _tree_pss(process.pid))
-            samples += 1
-            done.wait(0.05)
+                cost = time.perf_counter() - now
+                next_pss = now + max(PSS_EVERY, SPACING * cost)
+            done.wait(max(RSS_EVERY, SPACING * (now - began)))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
