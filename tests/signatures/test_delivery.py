@@ -11,11 +11,15 @@ import io
 import re
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Permission, User
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 from pypdf import PdfReader
 
+from havza.jobs.worker import run_due_jobs
 from havza.signatures import delivery
-from havza.signatures.models import Signature
+from havza.signatures.models import Delivery, Signature
 from tests.signatures.test_editors import make
 
 pytestmark = pytest.mark.django_db
@@ -119,19 +123,77 @@ def test_the_pdf_in_arabic_reads_back(statement):
     assert "أوقفوا" in text or "أوقفوا"[::-1] in text
 
 
-def test_editors_export_the_pdf_and_the_csv_carries_the_same_checksums(client, editor, statement):
+def _ask_for_the_pdf(client, signatures, capture):
+    """An editor's action on SIGNATURES; the page it leads to."""
+    selected = [s.pk for s in signatures]
+    with capture(execute=True):
+        answer = client.post(
+            "/admin/signatures/signature/", {"action": "export_pdf", "_selected_action": selected}
+        )
+    assert answer.status_code == 302
+    return client.get(answer["Location"])
+
+
+def test_the_worker_makes_the_pdf_editors_download_and_the_csv_carries_its_checksums(
+    client, editor, statement, django_capture_on_commit_callbacks
+):
     sign_on, _en, _ar = statement
     signatures = [approved(sign_on, n, name=f"Signer {n}") for n in range(3)]
+    pending = approved(sign_on, 4, name="Not Yet Approved", status=Signature.Status.CONFIRMED)
     client.force_login(editor)
-    selected = [s.pk for s in signatures]
-    answer = client.post(
-        "/admin/signatures/signature/", {"action": "export_pdf", "_selected_action": selected}
-    )
+    page = _ask_for_the_pdf(client, [*signatures, pending], django_capture_on_commit_callbacks)
+    with translation.override(page.wsgi_request.LANGUAGE_CODE):  # the editor's language
+        told = gettext("The PDF of the approved signatures (%(count)s) is being made; download "
+                       "it here once it is ready.") % {"count": 3}  # fmt: skip
+    assert escape(told) in page.content.decode()
+    row = Delivery.objects.get()
+    assert row.status == Delivery.Status.QUEUED and bytes(row.pdf) == b""  # not in the request
+    download = f"/admin/signatures/delivery/{row.pk}/pdf/"
+    assert client.get(download).status_code == 302  # not ready yet: back to the list
+
+    assert run_due_jobs() == 1
+    page = client.get("/admin/signatures/delivery/").content.decode()
+    assert download in page
+    answer = client.get(download)
     assert answer["Content-Type"] == "application/pdf"
     text = text_of(answer.content).replace("\n", " ")
+    assert "Not Yet Approved" not in text
     answer = client.post(
-        "/admin/signatures/signature/", {"action": "export_csv", "_selected_action": selected}
+        "/admin/signatures/signature/",
+        {"action": "export_csv", "_selected_action": [s.pk for s in signatures]},
     )
     rows = list(csv.DictReader(io.StringIO(answer.content.decode())))
     assert {row["checksum"] for row in rows} == {delivery.checksum(s) for s in signatures}
     assert all(row["checksum"] in text for row in rows)
+
+
+def test_a_signature_withdrawn_before_the_pdf_is_made_is_left_out(
+    client, editor, statement, django_capture_on_commit_callbacks
+):
+    sign_on, _en, _ar = statement
+    kept, withdrawn = approved(sign_on, 1, name="Kept Signer"), approved(sign_on, 2, name="Gone")
+    client.force_login(editor)
+    _ask_for_the_pdf(client, [kept, withdrawn], django_capture_on_commit_callbacks)
+    Signature.objects.filter(pk=withdrawn.pk).update(status=Signature.Status.WITHDRAWN)
+    assert run_due_jobs() == 1
+    row = Delivery.objects.get()
+    assert row.count == 1
+    text = text_of(bytes(row.pdf))
+    assert "Kept Signer" in text and "Gone" not in text
+
+
+def test_only_those_who_may_see_signatures_download_the_pdf(
+    client, editor, statement, django_capture_on_commit_callbacks
+):
+    sign_on, _en, _ar = statement
+    client.force_login(editor)
+    _ask_for_the_pdf(client, [approved(sign_on, 1)], django_capture_on_commit_callbacks)
+    assert run_due_jobs() == 1
+    download = f"/admin/signatures/delivery/{Delivery.objects.get().pk}/pdf/"
+    translator = User.objects.create_user("tr", "tr@example.org", "x", is_staff=True)
+    client.force_login(translator)
+    assert client.get(download).status_code == 403
+    assert client.get("/admin/signatures/delivery/").status_code == 403
+    translator.user_permissions.add(Permission.objects.get(codename="view_signature"))
+    client.force_login(User.objects.get(pk=translator.pk))
+    assert client.get(download)["Content-Type"] == "application/pdf"

@@ -2,7 +2,11 @@ import datetime as dt
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from havza.network.admin_forms import CountryChoicesMixin, OrderedInlineFormSet
@@ -10,7 +14,7 @@ from havza.publishing.admin import WORK_INLINES
 from havza.publishing.admin_access import OwnerRowsInlineMixin
 from havza.publishing.models import Signatory, Work
 from havza.signatures import delivery, export, republish, services
-from havza.signatures.models import ModerationEvent, Signature, SignOn, TextRevision
+from havza.signatures.models import Delivery, ModerationEvent, Signature, SignOn, TextRevision
 
 
 class SignatoryForm(forms.ModelForm):
@@ -196,9 +200,16 @@ class SignatureAdmin(admin.ModelAdmin):
             )
             return None
         sign_on = SignOn.objects.select_related("work").get(pk=statements.pop())
-        response = HttpResponse(delivery.render(sign_on, queryset), content_type="application/pdf")
-        response["Content-Disposition"] = 'attachment; filename="signatures.pdf"'
-        return response
+        row = delivery.ask(sign_on, queryset, request.user)
+        self.message_user(
+            request,
+            _(
+                "The PDF of the approved signatures (%(count)s) is being made; download it "
+                "here once it is ready."
+            )
+            % {"count": row.count},
+        )
+        return redirect("admin:signatures_delivery_changelist")
 
     @admin.action(description=_("Reject every signature from the email domains of these"))
     def invalidate_domains(self, request, queryset):
@@ -245,3 +256,57 @@ class ModerationEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    """The PDFs for delivery editors asked for (the signatures' action), made by the job
+    worker; seen and downloaded by those who may see the signatures."""
+
+    list_display = ["sign_on", "status", "count", "requested_by", "requested_at", "made_at", "file"]
+    list_filter = ["status", "sign_on"]
+    readonly_fields = ["sign_on", "language", "status", "count", "requested_by", "requested_at",
+                       "made_at", "error", "file"]  # fmt: skip
+    exclude = ["signature_ids", "pdf"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("pdf", "signature_ids")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.has_perm("signatures.view_signature")
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return request.user.has_perm("signatures.change_signature")
+
+    def has_module_permission(self, request) -> bool:
+        return self.has_view_permission(request)
+
+    @admin.display(description=_("file"))
+    def file(self, obj: Delivery) -> str:
+        if obj.status != Delivery.Status.READY:
+            return obj.get_status_display()
+        address = reverse("admin:signatures_delivery_pdf", args=[obj.pk])
+        return format_html('<a href="{}" download>{}</a>', address, _("Download the PDF"))
+
+    def get_urls(self):
+        download = self.admin_site.admin_view(self.download)
+        own = [path("<int:pk>/pdf/", download, name="signatures_delivery_pdf")]
+        return own + super().get_urls()
+
+    def download(self, request, pk: int) -> HttpResponse:
+        row = get_object_or_404(Delivery, pk=pk)
+        if not self.has_view_permission(request, row):
+            raise PermissionDenied
+        if row.status != Delivery.Status.READY:
+            self.message_user(request, _("This PDF is not ready yet."), level=messages.WARNING)
+            return redirect("admin:signatures_delivery_changelist")
+        response = HttpResponse(bytes(row.pdf), content_type="application/pdf")
+        name = f"signatures-{row.sign_on.work_id}-{row.pk}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response

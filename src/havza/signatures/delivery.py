@@ -27,15 +27,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
+from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from havza import languages
+from havza.jobs.retries import job
 from havza.publishing import pdf
-from havza.signatures.models import Signature, SignOn
+from havza.signatures.models import Delivery, Signature, SignOn
 
 FORMAT = "1"
 
@@ -91,7 +95,47 @@ def delivered(signatures: QuerySet[Signature]) -> QuerySet[Signature]:
 def render(sign_on: SignOn, signatures: QuerySet[Signature], lang: str = "") -> bytes:
     """The PDF of SIGN_ON's approved SIGNATURES (among those given) in LANG (by default the
     statement's original language): each signature's number, shown fields, the date signed
-    and its checksum."""
+    and its checksum. A long list takes seconds: editors ask for it with ``ask``."""
+    return _render(sign_on, delivered(signatures).iterator(chunk_size=2000), lang)[0]
+
+
+def ask(
+    sign_on: SignOn, signatures: QuerySet[Signature], user: AbstractBaseUser | None, lang: str = ""
+) -> Delivery:
+    """Have the job worker make the PDF of SIGN_ON's approved SIGNATURES (among those chosen
+    now); the row it is kept in, to download once made."""
+    chosen = delivered(signatures.filter(sign_on=sign_on)).values_list("pk", flat=True)
+    ids = list(chosen)
+    row = Delivery.objects.create(
+        sign_on=sign_on, language=lang, signature_ids=ids, requested_by=user, count=len(ids)
+    )
+    transaction.on_commit(lambda: make.enqueue(row.pk))
+    return row
+
+
+@job(attempts=3)
+def make(delivery_id: int) -> int:
+    """Make the PDF DELIVERY_ID asked for (``ask``); how many signatures it lists. A signature
+    withdrawn or rejected since is left out."""
+    row = Delivery.objects.select_related("sign_on__work").filter(pk=delivery_id).first()
+    if row is None or row.status == Delivery.Status.READY:
+        return 0
+    chosen = set(row.signature_ids)
+    every = delivered(row.sign_on.signatures.all()).iterator(chunk_size=2000)
+    try:
+        data, count = _render(row.sign_on, (s for s in every if s.pk in chosen), row.language)
+    except Exception as failure:
+        row.status, row.error = Delivery.Status.FAILED, f"{type(failure).__name__}: {failure}"
+        row.save(update_fields=["status", "error"])
+        raise
+    row.pdf, row.count, row.status = data, count, Delivery.Status.READY
+    row.made_at, row.error = timezone.now(), ""
+    row.save(update_fields=["pdf", "count", "status", "made_at", "error"])
+    return count
+
+
+def _render(sign_on: SignOn, signatures: Iterable[Signature], lang: str) -> tuple[bytes, int]:
+    """The PDF of SIGNATURES (approved, in order) and how many it lists."""
     from havza import countries
 
     work = sign_on.work
@@ -105,7 +149,7 @@ def render(sign_on: SignOn, signatures: QuerySet[Signature], lang: str = "") -> 
         return countries.name(code, language.code)
 
     with translation.override(language.code):
-        for signature in delivered(signatures).iterator(chunk_size=2000):
+        for signature in signatures:
             values = dict(fields(signature, sign_on))
             count += 1
             signed = _("Signed %(date)s on text version %(version)s") % {
@@ -145,7 +189,7 @@ def render(sign_on: SignOn, signatures: QuerySet[Signature], lang: str = "") -> 
             site_name=str(getattr(settings, "HAVZA_SITE_NAME", "havza")),
             updated=timezone.now(),
         )
-    return pdf.render(statement)
+    return pdf.render(statement), count
 
 
 def _escape(text: str) -> str:

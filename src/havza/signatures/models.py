@@ -218,3 +218,38 @@ class LimitCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.count}"
+
+
+class Delivery(models.Model):
+    """The PDF of a statement's approved signatures that an editor asked for, to deliver to
+    its addressees (``delivery``): made by the job worker, kept here for download by those who
+    may see the signatures (the database holds it, so every app server can hand it out)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("being made")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    sign_on = models.ForeignKey(SignOn, on_delete=models.CASCADE, related_name="deliveries")
+    language = models.CharField(_("language"), max_length=12, blank=True)
+    # The approved signatures the editor chose, in the order they were given.
+    signature_ids = models.JSONField(default=list, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
+    )
+    requested_at = models.DateTimeField(_("asked for at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
+    )
+    made_at = models.DateTimeField(_("made at"), null=True, editable=False)
+    count = models.PositiveIntegerField(_("signatures"), default=0)
+    pdf = models.BinaryField(default=b"", editable=False)
+    error = models.TextField(_("what went wrong"), blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("PDF for delivery")
+        verbose_name_plural = _("PDFs for delivery")
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.sign_on} ({self.count})"
