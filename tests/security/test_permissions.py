@@ -15,6 +15,7 @@ from reversion.models import Version
 
 from havza.archive.models import GroupingCandidate, ImportedDocument
 from havza.publishing.models import Translation
+from havza.signatures.models import Delivery, SignOn
 from havza.translation.models import LanguageGrant, Role
 from tests import factories as f
 
@@ -113,6 +114,8 @@ def world(db):
         for t in (tr, el)
     )
     pair = GroupingCandidate.objects.create(document=tr_doc, other=el_doc, confidence=0.5)
+    sign_on = SignOn.objects.create(work=work)  # and a PDF of its signatures, to download
+    Delivery.objects.create(sign_on=sign_on, status=Delivery.Status.READY, pdf=b"%PDF-1.7")
     models = {f"{m._meta.app_label}_{m._meta.model_name}": m for m in admin.site._registry}
     objects = {m: o.pk for m in admin.site._registry if (o := m.objects.first()) is not None}
     objects[Translation] = tr.pk

@@ -296,11 +296,11 @@ class DeliveryAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         download = self.admin_site.admin_view(self.download)
-        own = [path("<int:pk>/pdf/", download, name="signatures_delivery_pdf")]
+        own = [path("<int:object_id>/pdf/", download, name="signatures_delivery_pdf")]
         return own + super().get_urls()
 
-    def download(self, request, pk: int) -> HttpResponse:
-        row = get_object_or_404(Delivery, pk=pk)
+    def download(self, request, object_id: int) -> HttpResponse:
+        row = get_object_or_404(Delivery, pk=object_id)
         if not self.has_view_permission(request, row):
             raise PermissionDenied
         if row.status != Delivery.Status.READY:
