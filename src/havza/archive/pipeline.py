@@ -7,7 +7,6 @@ that takes it from the memory it inherited, so only an index goes to a worker.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from multiprocessing import get_context
 from typing import Any
 
 from havza.archive import grouping, language
-from havza.archive.boilerplate import LEARN_SHARE, Boilerplate, edge_keys
+from havza.archive.boilerplate import Boilerplate, edge_keys
 from havza.archive.learned import remember
 from havza.archive.paths import ArchiveFile
 from havza.archive.sources import SourceDocument, SourceError, read_file
@@ -84,36 +83,59 @@ def _edges(source: SourceDocument) -> frozenset[str]:
     return edge_keys([line.text for line in source.page.lines])
 
 
+# Pages between two prunings of the edge counts: a line's count may then fall short of its
+# true count by at most one page in EDGE_BUCKET (0.05% of the pages, against the 5% a line
+# needs), and an archive of fewer pages is counted exactly.
+EDGE_BUCKET = 2000
+
+
 @dataclass
 class EdgeCounts:
     """On how many pages each line is at the top or bottom, counted page by page.
 
     ``Boilerplate.from_edges`` learns from every page's edges at once; this learns the same
-    from pages that stream by, keeping a number per line (by its hash) and the line itself
-    only once it is on two pages (a line on one page is never learned).
+    from pages that stream by, in memory bounded whatever the number of pages: most lines at
+    a page's edges are its own paragraphs, several million distinct ones in a large archive.
+    It counts each line by its hash and keeps the line itself only once it is on two pages;
+    every EDGE_BUCKET pages it forgets the lines too rare to be learned (lossy counting,
+    Manku and Motwani 2002). A line forgotten and seen again is counted anew, with the most
+    pages it may have been on before (``_before``); it is learned only when the pages it is
+    surely on reach the share, so a line is never learned that would not be learned from
+    every page at once, and one on a few pages more than the share always is.
     """
 
     pages: int = 0
     counts: dict[int, int] = field(default_factory=dict)
     repeated: dict[int, str] = field(default_factory=dict)
+    _before: dict[int, int] = field(default_factory=dict)  # hash -> pages it may have missed
 
     def add(self, keys: Iterable[str]) -> None:
         self.pages += 1
-        counts = self.counts
+        counts, pruned = self.counts, self.pages > EDGE_BUCKET
         for key in keys:
             hashed = hash(key)
             n = counts.get(hashed, 0) + 1
             counts[hashed] = n
             if n == 2:
                 self.repeated[hashed] = key
+            elif n == 1 and pruned:  # maybe forgotten before: kept with what it may have missed
+                self._before[hashed] = (self.pages - 1) // EDGE_BUCKET
+        if self.pages % EDGE_BUCKET == 0:
+            self._prune(self.pages // EDGE_BUCKET)
+
+    def _prune(self, bucket: int) -> None:
+        """Forget the lines that cannot be on one page in EDGE_BUCKET, before this one."""
+        before = self._before
+        rare = [h for h, n in self.counts.items() if n + before.get(h, 0) <= bucket]
+        for hashed in rare:
+            del self.counts[hashed]
+            before.pop(hashed, None)
+            self.repeated.pop(hashed, None)
 
     def boilerplate(self) -> Boilerplate:
         """What ``Boilerplate.from_edges`` learns from the same pages."""
-        total = self.pages
-        if total < 2:
-            return Boilerplate()
-        needed = total if total < 20 else max(3, math.ceil(LEARN_SHARE * total))
-        return Boilerplate({key for h, key in self.repeated.items() if self.counts[h] >= needed})
+        counts = {key: self.counts[h] for h, key in self.repeated.items()}
+        return Boilerplate.from_counts(counts, self.pages)
 
 
 # The documents being analyzed. Worker processes are forked after it is set and read their
