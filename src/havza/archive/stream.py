@@ -190,6 +190,8 @@ class _Groups:
             self.waiting[group].append(item)
         self.arrived[group] += 1
         if self.arrived[group] >= self.expected[group]:
+            del self.arrived[group]  # complete: nothing of it is kept (an archive's worth)
+            self.expected.pop(group, None)
             members = self.waiting.pop(group, [])
             if members:
                 self.ready.append(members)
@@ -225,6 +227,7 @@ def import_exports(
     expected: Counter[str] = Counter()
     for export in exports:
         expected.update(export.groups)
+        export.groups = Counter()  # counted in EXPECTED, which forgets each group once saved
     groups = _Groups(expected, saving)
     rest: list[Item] = []
     done = 0
