@@ -161,10 +161,10 @@ def build(
     staging.mkdir()
     result = BuildResult(out)
     previous = out if out.is_dir() else None  # unchanged files are linked from it
-    with files.locked(out):
-        during_build.start(out)
     pool = None
     try:
+        with files.locked(out):
+            during_build.start(out)
         if jobs > 1:
             connections.close_all()  # each worker opens its own connection
             pool = ProcessPoolExecutor(
