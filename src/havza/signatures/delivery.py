@@ -95,7 +95,7 @@ def delivered(signatures: QuerySet[Signature]) -> QuerySet[Signature]:
 def render(sign_on: SignOn, signatures: QuerySet[Signature], lang: str = "") -> bytes:
     """The PDF of SIGN_ON's approved SIGNATURES (among those given) in LANG (by default the
     statement's original language): each signature's number, shown fields, the date signed
-    and its checksum. A long list takes seconds: editors ask for it with ``ask``."""
+    and its checksum. About 1 ms of CPU a signature: editors ask the worker for it (``ask``)."""
     return _render(sign_on, delivered(signatures).iterator(chunk_size=2000), lang)[0]
 
 
