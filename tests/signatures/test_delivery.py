@@ -123,6 +123,10 @@ def test_the_pdf_in_arabic_reads_back(statement):
     assert "أوقفوا" in text or "أوقفوا"[::-1] in text
 
 
+# The worker claims jobs in transactions of its own: on PostgreSQL it needs the rows committed.
+with_worker = pytest.mark.django_db(transaction=True)
+
+
 def _ask_for_the_pdf(client, signatures, capture):
     """An editor's action on SIGNATURES; the page it leads to."""
     selected = [s.pk for s in signatures]
@@ -134,6 +138,7 @@ def _ask_for_the_pdf(client, signatures, capture):
     return client.get(answer["Location"])
 
 
+@with_worker
 def test_the_worker_makes_the_pdf_editors_download_and_the_csv_carries_its_checksums(
     client, editor, statement, django_capture_on_commit_callbacks
 ):
@@ -167,6 +172,7 @@ def test_the_worker_makes_the_pdf_editors_download_and_the_csv_carries_its_check
     assert all(row["checksum"] in text for row in rows)
 
 
+@with_worker
 def test_a_signature_withdrawn_before_the_pdf_is_made_is_left_out(
     client, editor, statement, django_capture_on_commit_callbacks
 ):
@@ -182,6 +188,7 @@ def test_a_signature_withdrawn_before_the_pdf_is_made_is_left_out(
     assert "Kept Signer" in text and "Gone" not in text
 
 
+@with_worker
 def test_only_those_who_may_see_signatures_download_the_pdf(
     client, editor, statement, django_capture_on_commit_callbacks
 ):
